@@ -1,0 +1,289 @@
+"""The import service: extraction records in, rows out.
+
+`Importer.import_path(path)` reads one dump, skips it when its content hash is
+already stored ("unchanged"), parses it, and stores the article with its
+mentions, quotes and comments in ONE transaction, so an interrupted run never
+leaves half an article. A changed file with a known URL (or, for URL-less
+pages, the same source path) updates its article in place, keeping curator
+edits: `Article.curated_fields`, curated quotes and hidden comments.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings as django_settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles.linking import PeopleDirectory
+from articles.models import Article, Mention, Outlet, Quote
+from articles.parsing.decode import read_dump
+from articles.parsing.extract import ExtractionSettings, PreparedDump, content_hash, extract_text
+from articles.parsing.records import ArticleRecord, ExtractionError, OutletGuess, OutletProfile
+from comments.models import Comment
+
+# Keeps positions unique while rows are renumbered in place.
+_PARKING_OFFSET = 1_000_000
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    source: str
+    status: str  # "new" | "updated" | "unchanged" | "failed"
+    article_id: int | None = None
+    error: str | None = None
+    quotes: int = 0
+    comments: int = 0
+    people: int = 0
+    warnings: tuple[str, ...] = ()
+
+    def to_json(self) -> dict:
+        return dataclasses.asdict(self) | {"warnings": list(self.warnings)}
+
+
+@dataclass
+class Importer:
+    """One import run: holds the outlet registry and the people directory."""
+
+    forced_outlet: str | None = None
+    max_bytes: int = field(default_factory=lambda: django_settings.IMPORT_MAX_BYTES)
+
+    def __post_init__(self) -> None:
+        self.people = PeopleDirectory()
+        self._outlets = {o.name.casefold(): o for o in Outlet.objects.all()}
+        self.settings = ExtractionSettings(
+            outlets=tuple(o.to_profile() for o in self._outlets.values()),
+            forced_outlet=self.forced_outlet,
+            aliases=dict(self.people.aliases),
+            not_people=self.people.ignored,
+            max_bytes=self.max_bytes,
+        )
+
+    # -- entry points -------------------------------------------------------
+
+    def import_path(self, path: str | Path) -> ImportOutcome:
+        """Import one file; bad input gives a "failed" outcome, never an exception."""
+        source = str(path)
+        try:
+            text = read_dump(source, max_bytes=self.max_bytes)
+        except ExtractionError as exc:
+            return ImportOutcome(source=source, status="failed", error=str(exc))
+        except (OSError, UnicodeError) as exc:
+            return ImportOutcome(source=source, status="failed", error=f"cannot read file: {exc}")
+        digest = content_hash(text)
+        unchanged = self._unchanged(source, digest)
+        if unchanged:
+            return unchanged
+        try:
+            record = extract_text(text, source=source, settings=self.settings)
+        except ExtractionError as exc:
+            return ImportOutcome(source=source, status="failed", error=str(exc))
+        return self.store(record, digest=digest)
+
+    def import_prepared(self, prepared: PreparedDump) -> ImportOutcome:
+        """Store what a worker prepared."""
+        if prepared.error or prepared.record is None or prepared.content_hash is None:
+            return ImportOutcome(source=prepared.source, status="failed", error=prepared.error)
+        unchanged = self._unchanged(prepared.source, prepared.content_hash)
+        if unchanged:
+            return unchanged
+        return self.store(prepared.record, digest=prepared.content_hash)
+
+    def store(self, record: ArticleRecord, *, digest: str) -> ImportOutcome:
+        """Create or update the article of `record` with everything it holds, atomically."""
+        try:
+            with transaction.atomic():
+                article = self._find_existing(record)
+                status = "updated" if article else "new"
+                article = self._save_article(article, record, digest)
+                people = self._save_mentions(article, record)
+                quotes = self._save_quotes(article, record)
+                comments = self._save_comments(article, record)
+                Article.objects.filter(pk=article.pk).update(
+                    quote_count=quotes, comment_count=comments
+                )
+        except Exception:
+            # The transaction rolled back: rows cached during it may not exist.
+            self.__post_init__()
+            raise
+        return ImportOutcome(
+            source=record.source,
+            status=status,
+            article_id=article.pk,
+            quotes=quotes,
+            comments=comments,
+            people=people,
+            warnings=record.warnings,
+        )
+
+    # -- steps ----------------------------------------------------------------
+
+    def _unchanged(self, source: str, digest: str) -> ImportOutcome | None:
+        article_id = (
+            Article.objects.filter(content_hash=digest).values_list("id", flat=True).first()
+        )
+        if article_id is None:
+            return None
+        return ImportOutcome(source=source, status="unchanged", article_id=article_id)
+
+    def _find_existing(self, record: ArticleRecord) -> Article | None:
+        if record.url:
+            return Article.objects.filter(url=record.url).first()
+        return Article.objects.filter(url__isnull=True, source_path=_source_key(record)).first()
+
+    def _outlet(self, guess: OutletGuess | None) -> Outlet:
+        name = guess.name if guess else "Unknown"
+        outlet = self._outlets.get(name.casefold())
+        if outlet is None:
+            outlet = Outlet.objects.create(
+                name=name,
+                slug=_unique_slug(Outlet, name),
+                domains=[guess.domain] if guess and guess.domain else [],
+                time_zone=(guess.time_zone if guess and guess.time_zone else "UTC"),
+            )
+            self._outlets[name.casefold()] = outlet
+        return outlet
+
+    def _save_article(self, article: Article | None, record: ArticleRecord, digest: str) -> Article:
+        values = {
+            "title": record.title[:500],
+            "authors": list(record.authors),
+            "published": record.published,
+            "updated": record.updated,
+            "standfirst": record.standfirst or "",
+            "body": "\n\n".join(record.body),
+            "tags": list(record.tags),
+        }
+        if article is None:
+            article = Article(url=record.url, slug=slugify(record.title)[:200] or "article")
+        for name, value in values.items():
+            if name not in article.curated_fields:
+                setattr(article, name, value)
+        article.outlet = self._outlet(record.outlet)
+        article.source_path = _source_key(record)
+        article.content_hash = digest
+        article.imported_at = timezone.now()
+        article.save()
+        return article
+
+    def _save_mentions(self, article: Article, record: ArticleRecord) -> int:
+        counts: dict[int, int] = {}
+        for parsed in record.persons:
+            person = self.people.resolve(parsed.name)
+            if person is not None:
+                counts[person.pk] = counts.get(person.pk, 0) + parsed.mentions
+        Mention.objects.filter(article=article).delete()
+        Mention.objects.bulk_create(
+            Mention(article=article, person_id=pid, count=n) for pid, n in counts.items()
+        )
+        return len(counts)
+
+    def _save_quotes(self, article: Article, record: ArticleRecord) -> int:
+        curated = {q.text: q for q in article.quotes.filter(curated=True)} if article.pk else {}
+        Quote.objects.filter(article=article, curated=False).delete()
+        _park(list(curated.values()), Quote)
+        to_create, to_update = [], []
+        for position, parsed in enumerate(record.quotes):
+            kept = curated.pop(parsed.text, None)
+            if kept is not None:
+                kept.position = position
+                to_update.append(kept)
+                continue
+            speaker = self.people.resolve(parsed.speaker) if parsed.speaker else None
+            to_create.append(
+                Quote(
+                    article=article,
+                    speaker=speaker,
+                    text=parsed.text,
+                    position=position,
+                    paragraph=parsed.paragraph,
+                    cue=parsed.cue or "",
+                )
+            )
+        # Curated quotes no longer on the page are kept, after the others.
+        for offset, kept in enumerate(curated.values(), start=len(record.quotes)):
+            kept.position = offset
+            to_update.append(kept)
+        Quote.objects.bulk_update(to_update, ["position"])
+        Quote.objects.bulk_create(to_create)
+        return len(to_create) + len(to_update)
+
+    def _save_comments(self, article: Article, record: ArticleRecord) -> int:
+        existing = {_comment_key(c.author, c.posted, c.text): c for c in article.comments.all()}
+        _park(list(existing.values()), Comment)
+        rows: list[Comment] = []
+        for position, parsed in enumerate(record.comments):
+            row = existing.pop(_comment_key(parsed.author, parsed.posted, parsed.text), None)
+            if row is None:
+                row = Comment(
+                    article=article, author=parsed.author, posted=parsed.posted, text=parsed.text
+                )
+            row.position = position
+            rows.append(row)
+        # Comments gone from the page are dropped, except hidden ones: a
+        # moderator's decision is kept (and stays hidden).
+        gone = [c for c in existing.values() if not c.hidden]
+        Comment.objects.filter(pk__in=[c.pk for c in gone]).delete()
+        kept_hidden = [c for c in existing.values() if c.hidden]
+        for offset, row in enumerate(kept_hidden, start=len(rows)):
+            row.position = offset
+        new_rows = [r for r in rows if r.pk is None]
+        Comment.objects.bulk_create(new_rows)
+        for row, parsed in zip(rows, record.comments, strict=True):
+            row.reply_to = rows[parsed.reply_to] if parsed.reply_to is not None else None
+        Comment.objects.bulk_update(rows + kept_hidden, ["position", "reply_to"])
+        return sum(1 for r in rows if not r.hidden)
+
+
+def import_file(path: str | Path, *, outlet: str | None = None) -> ImportOutcome:
+    """Import one dump with a fresh importer (tests, demo loader)."""
+    return Importer(forced_outlet=outlet).import_path(path)
+
+
+def register_outlets(profiles: list[OutletProfile]) -> int:
+    """Create or update outlets from profiles (e.g. `--outlets-file`); returns how many."""
+    for profile in profiles:
+        Outlet.objects.update_or_create(
+            name=profile.name,
+            defaults={
+                "domains": list(profile.domains),
+                "time_zone": profile.time_zone,
+                "signatures": list(profile.signatures),
+            },
+            create_defaults={
+                "slug": _unique_slug(Outlet, profile.name),
+                "domains": list(profile.domains),
+                "time_zone": profile.time_zone,
+                "signatures": list(profile.signatures),
+            },
+        )
+    return len(profiles)
+
+
+def _source_key(record: ArticleRecord) -> str:
+    return str(Path(record.source).resolve())
+
+
+def _comment_key(author, posted, text) -> tuple:
+    """Identity of a comment across re-imports (instants compared in UTC)."""
+    return (author or "", posted.timestamp() if posted else None, text)
+
+
+def _park(rows: list, model) -> None:
+    """Move rows' positions out of the way so renumbering never hits the unique constraint."""
+    for n, row in enumerate(rows):
+        row.position = _PARKING_OFFSET + n
+    if rows:
+        model.objects.bulk_update(rows, ["position"])
+
+
+def _unique_slug(model, name: str) -> str:
+    base = slugify(name)[:180] or "item"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug

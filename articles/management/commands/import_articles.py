@@ -1,0 +1,223 @@
+"""`manage.py import_articles PATH…`: import scraped page dumps into the archive."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from functools import partial
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from articles.importing import Importer, ImportOutcome, register_outlets
+from articles.models import Person
+from articles.outlet_files import load_outlet_profiles
+from articles.parsing.extract import PreparedDump, prepare_dump
+from articles.parsing.records import failed_json
+
+
+class Command(BaseCommand):
+    help = (
+        "Import scraped news page dumps (files, folders searched recursively, or '-' to read "
+        "paths from stdin) as articles with their quotes, people and reader comments. "
+        "Safe to re-run: unchanged files are skipped, changed ones update their article in "
+        "place, and each article is stored in its own transaction."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="Dump files, folders, or '-' for stdin.")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Parse only and write nothing to the database.",
+        )
+        parser.add_argument(
+            "--format",
+            choices=["text", "json"],
+            default="text",
+            help="Output: a summary (text) or, with --dry-run, one extraction record "
+            "per file as JSON lines (json).",
+        )
+        parser.add_argument(
+            "--outlet", help="Force this outlet name for every file (overrides detection)."
+        )
+        parser.add_argument(
+            "--outlets-file",
+            help="JSON list of outlets ({name, domains, time_zone, signatures}) to register "
+            "before importing.",
+        )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=1,
+            help="Parse in N processes (the main process writes). Default 1.",
+        )
+        parser.add_argument("--report", help="Write per-file outcomes to FILE as JSON lines.")
+        parser.add_argument(
+            "--pattern",
+            default="*.txt",
+            help="Which files to take from folders (glob, default *.txt). Files named "
+            "explicitly are always taken.",
+        )
+        parser.add_argument(
+            "--max-bytes",
+            type=int,
+            help="Refuse files larger than this (default: settings.IMPORT_MAX_BYTES).",
+        )
+
+    def handle(self, *args, **options):
+        if options["workers"] < 1:
+            raise CommandError("--workers must be at least 1.")
+        if options["outlets_file"]:
+            self._register_outlets(options["outlets_file"], dry_run=options["dry_run"])
+        paths = list(self._resolve_paths(options["paths"], options["pattern"]))
+        if not paths:
+            raise CommandError("No files found in the given paths.")
+        limits = {"max_bytes": options["max_bytes"]} if options["max_bytes"] else {}
+        importer = Importer(forced_outlet=options["outlet"], **limits)
+        self.verbosity = options["verbosity"]
+        self.json_output = options["format"] == "json"
+        if options["dry_run"]:
+            self._dry_run(paths, importer, workers=options["workers"])
+        else:
+            self._import(paths, importer, workers=options["workers"], report=options["report"])
+
+    # -- inputs ---------------------------------------------------------------
+
+    def _register_outlets(self, path: str, *, dry_run: bool) -> None:
+        try:
+            profiles = load_outlet_profiles(path)
+        except (OSError, ValueError) as exc:
+            raise CommandError(f"--outlets-file {path}: {exc}") from None
+        if not dry_run:
+            register_outlets(profiles)
+
+    def _resolve_paths(self, given: Iterable[str], pattern: str) -> Iterator[str]:
+        for item in given:
+            if item == "-":
+                yield from (line.strip() for line in sys.stdin if line.strip())
+                continue
+            path = Path(item)
+            if path.is_dir():
+                yield from (
+                    str(p) for p in sorted(path.rglob(pattern)) if p.is_file() and not _hidden(p)
+                )
+            else:
+                yield item  # a missing file becomes a per-file failure, not a crash
+
+    # -- runs -----------------------------------------------------------------
+
+    def _prepared(self, paths: list[str], importer: Importer, workers: int):
+        """Yield PreparedDump per path, parsed here or in worker processes (in input order)."""
+        work = partial(prepare_dump, settings=importer.settings)
+        if workers == 1:
+            yield from map(work, paths)
+            return
+        # Fresh interpreters: workers import only the pure parsing package and never
+        # touch (or inherit) a database connection; the main process does all writes.
+        ctx = multiprocessing.get_context("spawn")
+        with ctx.Pool(workers) as pool:
+            yield from pool.imap(work, paths, chunksize=8)
+
+    def _dry_run(self, paths: list[str], importer: Importer, *, workers: int) -> None:
+        failed = 0
+        for prepared in self._progress(self._prepared(paths, importer, workers), len(paths)):
+            if prepared.record is None:
+                failed += 1
+                self._problem(prepared.source, prepared.error)
+                line = failed_json(prepared.source, prepared.error or "unknown error")
+            else:
+                line = prepared.record.to_json()
+            if self.json_output:
+                self.stdout.write(json.dumps(line, ensure_ascii=False))
+            elif self.verbosity >= 2:
+                self.stdout.write(f"{prepared.source}: {line.get('status')}")
+        summary = f"Parsed {len(paths)} files: {len(paths) - failed} ok, {failed} failed (dry run)."
+        (self.stderr if self.json_output else self.stdout).write(summary)
+        if failed:
+            raise CommandError(f"{failed} of {len(paths)} files failed", returncode=1)
+
+    def _import(self, paths: list[str], importer: Importer, *, workers: int, report) -> None:
+        started = time.monotonic()
+        people_before = Person.objects.count()
+        statuses: Counter[str] = Counter()
+        totals: Counter[str] = Counter()
+        report_file = open(report, "w", encoding="utf-8") if report else None  # noqa: SIM115
+        interrupted = False
+        try:
+            prepared_stream = self._prepared(paths, importer, workers)
+            for prepared in self._progress(prepared_stream, len(paths)):
+                outcome = self._store(importer, prepared)
+                statuses[outcome.status] += 1
+                if outcome.status in ("new", "updated"):
+                    totals.update(articles=1, quotes=outcome.quotes, comments=outcome.comments)
+                if outcome.status == "failed":
+                    self._problem(outcome.source, outcome.error)
+                elif self.verbosity >= 2:
+                    self.stdout.write(f"{outcome.status}: {outcome.source}")
+                if report_file:
+                    report_file.write(json.dumps(outcome.to_json(), ensure_ascii=False) + "\n")
+        except KeyboardInterrupt:
+            interrupted = True
+        finally:
+            if report_file:
+                report_file.close()
+        elapsed = time.monotonic() - started
+        self._summary(statuses, totals, Person.objects.count() - people_before, elapsed)
+        if interrupted:
+            raise CommandError(
+                "Interrupted: every article stored so far is complete; run the same command "
+                "again to finish.",
+                returncode=130,
+            )
+        if statuses["failed"]:
+            raise CommandError(
+                f"{statuses['failed']} of {sum(statuses.values())} files failed", returncode=1
+            )
+
+    def _store(self, importer: Importer, prepared: PreparedDump) -> ImportOutcome:
+        try:
+            return importer.import_prepared(prepared)
+        except Exception as exc:  # one bad article must not stop the run
+            return ImportOutcome(
+                source=prepared.source,
+                status="failed",
+                error=f"could not store: {type(exc).__name__}: {exc}",
+            )
+
+    # -- output ---------------------------------------------------------------
+
+    def _progress(self, iterable, total: int):
+        # disable=None: a bar only when stderr is a terminal; pipes get plain lines.
+        return tqdm(
+            iterable,
+            total=total,
+            unit="file",
+            file=self.stderr._out,  # the raw stream: the bar redraws with \r
+            disable=None if self.verbosity >= 1 else True,
+            dynamic_ncols=True,
+        )
+
+    def _problem(self, source: str, error: str | None) -> None:
+        # tqdm.write keeps a running progress bar intact; in a pipe it is a plain line.
+        tqdm.write(f"FAILED {source}: {error}", file=self.stderr._out)
+
+    def _summary(self, statuses: Counter, totals: Counter, new_people: int, elapsed: float):
+        seen = sum(statuses.values())
+        rate = seen / elapsed if elapsed > 0 else 0.0
+        self.stdout.write(
+            f"{seen} files seen: {statuses['new']} new, {statuses['updated']} updated, "
+            f"{statuses['unchanged']} unchanged, {statuses['failed']} failed. "
+            f"Stored {totals['articles']} articles, {totals['quotes']} quotes, "
+            f"{totals['comments']} comments, {new_people} new people "
+            f"in {elapsed:.1f}s ({rate:.1f} files/s)."
+        )
+
+
+def _hidden(path: Path) -> bool:
+    return any(part.startswith(".") for part in path.parts if part not in (".", ".."))

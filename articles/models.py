@@ -1,0 +1,212 @@
+"""Outlets, people, articles, quotes and the mentions linking people to articles.
+
+Import-owned fields are written by `articles.importing`; curator edits made in
+the admin are remembered in `Article.curated_fields` so a re-import keeps them.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.urls import reverse
+
+from articles.parsing.records import OutletProfile
+from articles.querysets import ArticleQuerySet, PersonQuerySet, QuoteQuerySet
+from articles.validators import validate_string_list, validate_time_zone
+
+
+class Outlet(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    domains = models.JSONField(
+        default=list,
+        blank=True,
+        validators=[validate_string_list],
+        help_text="Web domains of the outlet, e.g. express.co.uk; matched against article URLs.",
+    )
+    time_zone = models.CharField(
+        max_length=64,
+        default="UTC",
+        validators=[validate_time_zone],
+        help_text="IANA zone the outlet prints its times in, e.g. Europe/London.",
+    )
+    signatures = models.JSONField(
+        default=list,
+        blank=True,
+        validators=[validate_string_list],
+        help_text="Lines of page furniture that identify this outlet when a dump has no URL.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:outlet_detail", args=[self.slug])
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    def to_profile(self) -> OutletProfile:
+        return OutletProfile(
+            name=self.name,
+            domains=tuple(self.domains),
+            time_zone=self.time_zone,
+            signatures=tuple(self.signatures),
+        )
+
+
+class Person(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    aliases = models.JSONField(
+        default=list,
+        blank=True,
+        validators=[validate_string_list],
+        help_text="Other forms of the name that mean this person, e.g. V Putin.",
+    )
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+        indexes = [
+            # person autocomplete and admin search by name
+            models.Index(fields=["name"], name="person_name_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:person_detail", args=[self.slug])
+
+
+class IgnoredName(models.Model):
+    """A name curators marked as not a person: the import never makes it a Person."""
+
+    name = models.CharField(max_length=200, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Article(models.Model):
+    # Fields a curator may edit; a re-import leaves those in `curated_fields` alone.
+    CURATABLE_FIELDS = ("title", "authors", "published", "updated", "standfirst", "body", "tags")
+
+    outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="articles")
+    url = models.URLField(max_length=1000, null=True, blank=True)
+    title = models.CharField(max_length=500)
+    slug = models.SlugField(max_length=200, allow_unicode=False)
+    authors = models.JSONField(default=list, blank=True, validators=[validate_string_list])
+    published = models.DateTimeField(null=True, blank=True)
+    updated = models.DateTimeField(null=True, blank=True)
+    standfirst = models.TextField(blank=True)
+    body = models.TextField(blank=True, help_text="Paragraphs separated by a blank line.")
+    tags = models.JSONField(default=list, blank=True, validators=[validate_string_list])
+    people = models.ManyToManyField(Person, through="Mention", related_name="articles", blank=True)
+    source_path = models.CharField(max_length=1000, blank=True)
+    content_hash = models.CharField(max_length=64, help_text="SHA-256 of the decoded dump.")
+    imported_at = models.DateTimeField()
+    curated_fields = models.JSONField(default=list, blank=True, editable=False)
+    # Denormalised so "most commented / most quoted" sorts can use an index.
+    comment_count = models.PositiveIntegerField(default=0, editable=False)
+    quote_count = models.PositiveIntegerField(default=0, editable=False)
+    # Filled by a PostgreSQL trigger (migration 0002); stays NULL on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["url"], name="article_unique_url"),
+            models.UniqueConstraint(fields=["content_hash"], name="article_unique_content_hash"),
+        ]
+        indexes = [
+            # default sort (newest first) and the date-range filter
+            models.Index(fields=["-published", "-id"], name="article_published_idx"),
+            # outlet filter + outlet page, newest first
+            models.Index(fields=["outlet", "-published"], name="article_outlet_published_idx"),
+            # "most commented" sort and the has-comments filter
+            models.Index(fields=["-comment_count", "-published"], name="article_comments_idx"),
+            # "most quoted" sort
+            models.Index(fields=["-quote_count", "-published"], name="article_quotes_idx"),
+            # re-import of a URL-less file finds its article by path
+            models.Index(fields=["source_path"], name="article_source_path_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:article_detail", args=[self.pk, self.slug or "article"])
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.body.split("\n\n") if p.strip()]
+
+
+class Mention(models.Model):
+    """Person mentioned in an article, with how many times."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions")
+    count = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-count", "person__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "person"], name="mention_unique_person"),
+        ]
+        indexes = [
+            # person filter: articles mentioning a person
+            models.Index(fields=["person", "article"], name="mention_person_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} in {self.article} ({self.count}×)"
+
+
+class Quote(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    speaker = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="quotes"
+    )
+    text = models.TextField()
+    position = models.PositiveIntegerField(help_text="Order of the quote in its article.")
+    paragraph = models.PositiveIntegerField(null=True, blank=True)
+    cue = models.CharField(max_length=40, blank=True, help_text="Verb of speech: said, wrote…")
+    curated = models.BooleanField(
+        default=False, editable=False, help_text="Edited by a curator: re-import keeps it."
+    )
+
+    objects = QuoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="quote_unique_position"),
+        ]
+        indexes = [
+            # speaker filter and person page quotes
+            models.Index(fields=["speaker", "article"], name="quote_speaker_idx"),
+        ]
+
+    def __str__(self) -> str:
+        who = self.speaker.name if self.speaker_id else "Unknown speaker"
+        return f"{who}: {self.text[:60]}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#quote-{self.position}"

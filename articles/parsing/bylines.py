@@ -1,0 +1,214 @@
+"""Authors from byline lines.
+
+Shapes met: ``By <u>JON ROGERS</u> PUBLISHED: 21:16, Fri, Dec 23, 2016``,
+``By Mara Quillon | Published 16 March 2017``, ``By Ada Finch and Tomas Reyes``,
+``Lena Ostrova, Reuters``. Shouted names are title-cased; dates, job titles and
+agency/outlet names never become authors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from .dates import search_date
+
+# Wire services and generic credit words: an author segment made of these is not a person.
+_AGENCIES = {
+    "reuters",
+    "ap",
+    "afp",
+    "associated press",
+    "agence france-presse",
+    "agence france presse",
+    "bloomberg",
+    "pa",
+    "press association",
+    "pa media",
+    "dpa",
+    "xinhua",
+    "tass",
+    "ria novosti",
+    "efe",
+    "ani",
+    "pti",
+    "ians",
+    "app",
+    "anadolu",
+    "upi",
+    "cnn",
+    "bbc",
+    "agencies",
+    "news agencies",
+    "wire services",
+    "staff",
+    "staff reporter",
+    "our correspondent",
+    "web desk",
+    "news desk",
+}
+# Words that make a segment a job title or a credit rather than a name.
+_TITLE_WORDS = {
+    "editor",
+    "correspondent",
+    "reporter",
+    "writer",
+    "columnist",
+    "contributor",
+    "analyst",
+    "chief",
+    "senior",
+    "political",
+    "bureau",
+    "desk",
+    "news",
+    "service",
+    "agency",
+    "agencies",
+    "online",
+    "digital",
+    "special",
+    "staff",
+    "our",
+    "the",
+    "in",
+    "at",
+    "for",
+    "from",
+    "with",
+    "published",
+    "updated",
+    "posted",
+    "photos",
+    "photo",
+    "video",
+    "images",
+    "report",
+    "reports",
+    "team",
+    "desk",
+}
+_TAG_RE = re.compile(r"</?[a-z][^>]*>|\*\*|__", re.IGNORECASE)
+_BY_RE = re.compile(r"^\s*(?:written\s+|words\s+|reported\s+|posted\s+|story\s+)?by[:\s]\s*(?P<rest>.+)$", re.IGNORECASE)
+# Where the names stop: a separator, a cue word or the start of a date.
+_STOP_RE = re.compile(
+    r"\s*(?:\||•|·|—|–|\s-\s|\bpublished\b|\bupdated\b|\bposted\b|\blast\s+updated\b|\s+in\s+(?=[A-Z][a-z])|\bon\s+(?=\w+\s+\d|\d))",
+    re.IGNORECASE,
+)
+_SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|,|\band\b|&)\s*", re.IGNORECASE)
+_CREDIT_RE = re.compile(
+    r"^(?P<names>[A-Z][\w.'’\- ]{1,60}?)\s*(?:,|\||—|–|\bfor\b)\s*(?P<credit>[A-Za-z .\-]{2,40})\s*$"
+)
+_NAME_TOKEN_RE = re.compile(r"^(?:[A-Z][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|(?:de|van|von|der|da|di|la|le|bin|al|el)|[a-z]{1,3}['’][A-Z][\w'’\-]*)$")
+# "Mc" always starts a capitalised second part; "Mac" does not (Machado, Macias), so it is left alone.
+_PREFIXES = ("Mc",)
+
+
+@dataclass(frozen=True)
+class Byline:
+    """A recognised byline: its authors (possibly none, e.g. ``By Reuters``) and the text after them."""
+
+    authors: tuple[str, ...]
+    rest: str
+
+
+def parse_byline(line: str, *, outlet_names: Collection[str] = ()) -> Byline | None:
+    """Authors of a byline line, or None when the line is not a byline.
+
+    >>> parse_byline("By <u>JON ROGERS</u> PUBLISHED: 21:16, Fri, Dec 23, 2016").authors
+    ('Jon Rogers',)
+    """
+    clean = _TAG_RE.sub("", line).strip()
+    if not clean or len(clean) > 300:
+        return None
+    outlets = {name.casefold() for name in outlet_names}
+    by = _BY_RE.match(clean)
+    if by is not None:
+        rest = by.group("rest")
+        names_part, tail = _cut(rest)
+        authors = _names(names_part, outlets)
+        if not authors and not _only_credits(names_part, outlets):
+            return None
+        return Byline(authors, tail)
+    credit = _CREDIT_RE.match(clean)
+    if credit is not None and credit.group("credit").strip().casefold() in (_AGENCIES | outlets):
+        authors = _names(credit.group("names"), outlets)
+        if authors:
+            return Byline(authors, "")
+    return None
+
+
+def normalise_name(name: str) -> str:
+    """A name as a reader writes it: shouted names title-cased, others kept.
+
+    >>> normalise_name("JON O'BRIEN-MCDONALD")
+    "Jon O'Brien-McDonald"
+    """
+    name = " ".join(name.split()).strip(" ,;:")
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters):
+        return name
+    return " ".join(_title_word(word) for word in name.split(" "))
+
+
+def looks_like_name(text: str) -> bool:
+    """Whether a short segment is shaped like a person's name: ``Lena Ostrova`` → True."""
+    words = text.split()
+    if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in text):
+        return False
+    if any(word.casefold().strip(".,") in _TITLE_WORDS for word in words):
+        return False
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return capitalised >= max(1, len(words) - 1) and all(_NAME_TOKEN_RE.match(w) for w in words)
+
+
+def _cut(rest: str) -> tuple[str, str]:
+    stop = _STOP_RE.search(rest)
+    date = search_date(rest)
+    end = len(rest)
+    if stop is not None:
+        end = stop.start()
+    if date is not None and date.start < end:
+        end = date.start
+    return rest[:end].strip(" ,"), rest[end:].strip(" |•·—–-")
+
+
+def _names(part: str, outlets: set[str]) -> tuple[str, ...]:
+    found: list[str] = []
+    for segment in _SPLIT_RE.split(part):
+        segment = segment.strip(" .,;:")
+        if not segment or segment.casefold() in _AGENCIES or segment.casefold() in outlets:
+            continue
+        if not looks_like_name(segment):
+            # "Jane Doe, Political Editor": the rest after a non-name is credit text.
+            if found:
+                break
+            continue
+        name = normalise_name(segment)
+        if name not in found:
+            found.append(name)
+    return tuple(found)
+
+
+def _only_credits(part: str, outlets: set[str]) -> bool:
+    segments = [s.strip(" .,;:").casefold() for s in _SPLIT_RE.split(part) if s.strip(" .,;:")]
+    return bool(segments) and all(s in _AGENCIES or s in outlets for s in segments)
+
+
+def _title_word(word: str) -> str:
+    return "-".join(_title_part(part) for part in word.split("-"))
+
+
+def _title_part(part: str) -> str:
+    if not part:
+        return part
+    for apostrophe in "'’":
+        if apostrophe in part[1:3]:
+            head, _, tail = part.partition(apostrophe)
+            return head.capitalize() + apostrophe + _title_part(tail)
+    lowered = part.capitalize()
+    for prefix in _PREFIXES:
+        if lowered.startswith(prefix) and len(lowered) > len(prefix) + 1:
+            return prefix + lowered[len(prefix) :].capitalize()
+    return lowered

@@ -1,0 +1,205 @@
+"""Reader comments: the section heading, each comment's header, text and reply link.
+
+Header shapes: ``KH Nov 21, 2016 09:58am``, ``on Nov 21, 2016 09:47am`` (anonymous),
+``dazel21Sep. 16, 13 7:07 PM`` (name glued to the date), ``Posted by Ana Ruiz on 16 March 2017``,
+and ``Ana Ruiz says:`` followed by a date line. A comment is every paragraph up to the
+next header; ``@Name`` / ``@Name:`` at its start points at that author's latest earlier comment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .dates import search_date
+from .records import ParsedComment
+
+_HEADING_RES = (
+    # "Comments (22) Closed", "Comments: 4", "## Reader comments", "COMMENTS"
+    re.compile(
+        r"^(?:#+\s*)?(?:reader(?:s['’]?)?\s+|user\s+|your\s+)?comments?"
+        r"\s*(?:\((?P<n>\d+)\)|:\s*(?P<n2>\d+))?(?:\s*[-–|]?\s*(?:closed|open))?\s*:?$",
+        re.IGNORECASE,
+    ),
+    # "22 Comments", "3 Responses to “Title”", "5 thoughts on “Title”"
+    re.compile(
+        r"^(?:#+\s*)?(?P<n>\d+)\s+(?:comments?|responses?|replies|thoughts?)\b.{0,200}$",
+        re.IGNORECASE,
+    ),
+    re.compile(r"^(?:#+\s*)?(?:one|no)\s+(?:comments?|responses?|thoughts?)\b.{0,200}$", re.IGNORECASE),
+    re.compile(r"^(?:#+\s*)?(?:join the )?(?:discussion|conversation)\s*:?$", re.IGNORECASE),
+)
+_ANONYMOUS_RE = re.compile(r"^(?:posted\s+|written\s+)?(?:on|at)\s+", re.IGNORECASE)
+_NAME_CUE_RE = re.compile(
+    r"^(?P<name>.{1,50}?)\s+(?:says|said|wrote|writes|commented|replied)\s*:?\s*$", re.IGNORECASE
+)
+_CUE_WORDS = ("says", "said", "wrote", "writes", "commented", "replied")
+_LEAD_CUE_RE = re.compile(r"^(?:posted|written|submitted|comment)?\s*by\s+", re.IGNORECASE)
+_NAME_TAIL_RE = re.compile(
+    r"(?:\s*[|,·•\-–—]\s*|\s+(?:on|at|posted|wrote|says|said)\s*:?)+$", re.IGNORECASE
+)
+_HEADER_TAIL_RE = re.compile(
+    r"^\s*(?:[|·•\-–—]\s*)?(?:reply|permalink|report|said|says|wrote|#\d+)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+_TAIL_WORDS = ("reply", "permalink", "report", "said", "says", "wrote")
+_TAIL_PUNCT = " :|·•-–—"
+_DATE_ENDINGS = ("am", "pm", "a.m.", "p.m.", "a.m", "p.m", "utc", "gmt", "bst", "cet", "cest")
+_DATE_ENDINGS += ("est", "edt", "cdt", "mst", "mdt", "pst", "pdt", "pkt", "z")
+_FURNITURE_RE = re.compile(
+    r"^(?:reply|report(?: abuse| comment)?|flag|share|like|permalink|recommend(?:ed)?"
+    r"|\d+\s+(?:likes?|replies|points?|recommendations?)"
+    r"|(?:load|show|view|see)\s+(?:more|all|older|newer)\b.*"
+    r"|(?:post|leave|add|write)\s+a\s+(?:comment|reply)\b.*|comments are closed\.?)$",
+    re.IGNORECASE,
+)
+_REPLY_RE = re.compile(r"^@\s?(?P<rest>\S.*)", re.DOTALL)
+_INITIAL_END_RE = re.compile(r"(?:^|\s|\.)[A-Z]\.$")
+# Placeholder names outlets print for readers who gave none.
+_ANONYMOUS_NAMES = {"anonymous", "anon", "guest", "unknown", "a reader", "reader", "visitor"}
+_MAX_HEADER = 110  # header lines are short; longer lines are comment text (and skip the date search)
+
+
+@dataclass
+class _Draft:
+    author: str | None
+    posted: datetime | None
+    paragraphs: list[str] = field(default_factory=list)
+    waiting_for_date: bool = False
+
+
+def find_comments_heading(lines: Sequence[str], start: int = 0) -> tuple[int, int | None] | None:
+    """Index of the comments heading line at or after ``start`` and the count it declares.
+
+    >>> find_comments_heading(["Body.", "Comments (22) Closed"])
+    (1, 22)
+    """
+    for index in range(start, len(lines)):
+        line = lines[index].strip()
+        if not line or len(line) > 220 or line[-1:] in ".!?" and not line.endswith("…"):
+            continue
+        for pattern in _HEADING_RES:
+            match = pattern.match(line)
+            if match is not None:
+                count = match.groupdict().get("n") or match.groupdict().get("n2")
+                if count is None and line.lower().startswith(("one ", "# one")):
+                    count = "1"
+                if count is None and line.lower().startswith("no "):
+                    count = "0"
+                return index, int(count) if count is not None else None
+    return None
+
+
+def parse_comments(
+    lines: Sequence[str], zone: str | None, *, declared: int | None = None
+) -> tuple[tuple[ParsedComment, ...], list[str]]:
+    """Comments from the lines after the heading, plus warnings.
+
+    >>> parse_comments(["KH Nov 21, 2016 09:58am", "", "Good move."], "Asia/Karachi")[0][0].author
+    'KH'
+    """
+    warnings: list[str] = []
+    drafts: list[_Draft] = []
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        current = drafts[-1] if drafts else None
+        if current is not None and current.waiting_for_date:
+            found = search_date(line, zone) if len(line) <= _MAX_HEADER else None
+            if found is not None and found.start <= 4 and _HEADER_TAIL_RE.match(line[found.end :]):
+                current.posted = found.value
+                current.waiting_for_date = False
+                if found.warning:
+                    warnings.append(f"comment {len(drafts)}: {found.warning}")
+                continue
+            current.waiting_for_date = False
+        header = _header(line, zone, warnings, len(drafts) + 1)
+        if header is not None:
+            drafts.append(header)
+            continue
+        if current is None or _FURNITURE_RE.match(line):
+            continue
+        current.paragraphs.append(line)
+
+    comments: list[ParsedComment] = []
+    for draft in drafts:
+        if not draft.paragraphs:
+            warnings.append(f"comment header without text skipped: {draft.author or 'anonymous'}")
+            continue
+        text = "\n\n".join(draft.paragraphs)
+        comments.append(ParsedComment(draft.author, draft.posted, text, _reply_to(text, comments)))
+    if declared is not None and declared != len(comments):
+        warnings.append(f"comments: page declares {declared}, found {len(comments)}")
+    return tuple(comments), warnings
+
+
+def _header(line: str, zone: str | None, warnings: list[str], number: int) -> _Draft | None:
+    if len(line) > _MAX_HEADER:
+        return None
+    cue = _NAME_CUE_RE.match(line) if line.rstrip(" :").lower().endswith(_CUE_WORDS) else None
+    if cue is not None and _plausible_name(cue.group("name")):
+        name = _clean_name(cue.group("name"))
+        author = None if name.casefold() in _ANONYMOUS_NAMES else name
+        return _Draft(author, None, waiting_for_date=True)
+    if not _may_end_with_date(line):
+        return None
+    found = search_date(line, zone)
+    if found is None or not _HEADER_TAIL_RE.match(line[found.end :]):
+        return None
+    prefix = line[: found.start]
+    if not prefix.strip() or _ANONYMOUS_RE.fullmatch(prefix):
+        if not prefix.strip() and not found.has_time:
+            return None  # a bare day with no name and no time reads as text, not a header
+        name = None
+    else:
+        name = _clean_name(prefix)
+        if not _plausible_name(name):
+            return None
+        if name.casefold() in _ANONYMOUS_NAMES:
+            name = None
+    if found.warning:
+        warnings.append(f"comment {number}: {found.warning}")
+    return _Draft(name, found.value)
+
+
+def _may_end_with_date(line: str) -> bool:
+    """Cheap string test run before the date regex: header lines end with their date."""
+    end = line.rstrip(_TAIL_PUNCT).lower()
+    for word in _TAIL_WORDS:
+        if end.endswith(word):
+            end = end[: -len(word)].rstrip(_TAIL_PUNCT)
+    end = end.rstrip(")")
+    return end[-1:].isdigit() or end.endswith(_DATE_ENDINGS)
+
+
+def _clean_name(text: str) -> str:
+    text = _LEAD_CUE_RE.sub("", text.strip())
+    return _NAME_TAIL_RE.sub("", text).strip()
+
+
+def _plausible_name(name: str) -> bool:
+    name = name.strip()
+    if not 0 < len(name) <= 50 or len(name.split()) > 6 or not any(ch.isalpha() for ch in name):
+        return False
+    # A final full stop only after an initial ("Imran K."), never after a sentence.
+    return name[-1] not in "!?,;" and (name[-1] != "." or _INITIAL_END_RE.search(name) is not None)
+
+
+def _reply_to(text: str, earlier: Sequence[ParsedComment]) -> int | None:
+    match = _REPLY_RE.match(text)
+    if match is None:
+        return None
+    rest = match.group("rest").casefold()
+    best: tuple[int, int] | None = None  # (name length, index)
+    for index in range(len(earlier) - 1, -1, -1):
+        author = earlier[index].author
+        if not author:
+            continue
+        key = author.casefold()
+        if rest.startswith(key) and (len(rest) == len(key) or not rest[len(key)].isalnum()):
+            if best is None or len(key) > best[0]:
+                best = (len(key), index)
+    return best[1] if best else None

@@ -1,0 +1,84 @@
+"""One dump file in, one extraction record out: the parsing pipeline's front door.
+
+Wires the page layout parser (`layout.parse_page`) to people and quote finding
+(`people.find_people`, `quotes.find_quotes`). Pure Python: no Django.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Collection, Mapping
+from pathlib import Path
+
+from .decode import DEFAULT_MAX_BYTES, read_dump
+from .layout import parse_page
+from .people import find_people
+from .quotes import find_quotes
+from .records import ArticleRecord, ExtractionError, OutletProfile
+
+
+@dataclasses.dataclass(frozen=True)
+class ExtractionSettings:
+    """Everything parsing needs from the outside world, as plain data (picklable for workers)."""
+
+    outlets: tuple[OutletProfile, ...] = ()
+    forced_outlet: str | None = None
+    aliases: Mapping[str, str] = dataclasses.field(default_factory=dict)  # alias -> canonical name
+    not_people: Collection[str] = ()  # names curators marked as not a person
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def extract_text(text: str, *, source: str, settings: ExtractionSettings) -> ArticleRecord:
+    """Parse a decoded dump: `extract_text("## Title\\n\\nBody…", source="a.txt", settings=s)`."""
+    record = parse_page(
+        text, source=source, outlets=settings.outlets, forced_outlet=settings.forced_outlet
+    )
+    persons = find_people(
+        record.title,
+        record.body,
+        exclude=record.authors,
+        aliases=settings.aliases,
+        not_people=settings.not_people,
+    )
+    quotes = find_quotes(record.body, persons, aliases=settings.aliases)
+    return dataclasses.replace(record, persons=persons, quotes=quotes)
+
+
+def extract_file(path: str | Path, *, settings: ExtractionSettings) -> ArticleRecord:
+    """Read, decode and parse one dump file; raises `ExtractionError` with the reason."""
+    text = read_dump(path, max_bytes=settings.max_bytes)
+    return extract_text(text, source=str(path), settings=settings)
+
+
+@dataclasses.dataclass(frozen=True)
+class PreparedDump:
+    """A dump read, hashed and parsed, ready to store (what a worker process returns)."""
+
+    source: str
+    content_hash: str | None = None
+    record: ArticleRecord | None = None
+    error: str | None = None
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the decoded text: the import's "unchanged" key."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def prepare_dump(path: str, settings: ExtractionSettings) -> PreparedDump:
+    """Read + hash + parse one file; bad input gives `error`, never an exception.
+
+    Pure and picklable, so `import_articles --workers N` runs it in fresh processes.
+    """
+    try:
+        text = read_dump(path, max_bytes=settings.max_bytes)
+        return PreparedDump(
+            source=path,
+            content_hash=content_hash(text),
+            record=extract_text(text, source=path, settings=settings),
+        )
+    except ExtractionError as exc:
+        return PreparedDump(source=path, error=str(exc))
+    except (OSError, UnicodeError) as exc:
+        return PreparedDump(source=path, error=f"cannot read file: {exc}")

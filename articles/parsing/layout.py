@@ -1,0 +1,400 @@
+"""Page layout: which lines of a dump are headline, byline, dates, body, tags and comments.
+
+Nothing in a dump marks what a line is, so each line is judged on general evidence:
+its shape (length, closing punctuation, markup such as ``## ``), its position (before or
+after the byline, at the end of the article), repetition (a pull quote repeats a later
+paragraph) and cue words (``Published``, ``RELATED ARTICLES``, ``Comments (22)``).
+People and quotes are left empty here; `extract.py` fills them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from .bylines import looks_like_name, parse_byline
+from .comments import find_comments_heading, parse_comments
+from .dates import is_date_line, search_date
+from .outlets import identify_outlet
+from .records import ArticleRecord, ExtractionError, OutletProfile, ParsedComment
+
+_URL_RE = re.compile(r"^(?:url:\s*)?(https?://\S+)$", re.IGNORECASE)
+_HEADING_RE = re.compile(r"^#{1,6}\s+")
+_MARKUP_RE = re.compile(r"</?[a-z][^>]*>|\*\*|__|^#{1,6}\s+", re.IGNORECASE)
+_BULLET_RE = re.compile(r"^(?:[-•*·▪►◦‣–]\s*|\d{1,2}[.)]\s+(?=\D{0,80}$))")
+_NOTICE_RE = re.compile(
+    r"\bad[\s-]?block(?:er|ing)?\b|\bturn off (?:your )?ad|\bdisable (?:your )?ad|"
+    r"\b(?:upgrade|update) (?:to|your)\b.{0,40}\b(?:browser|version of (?:ie|internet explorer))|"
+    r"\benable javascript\b|\bjavascript (?:is )?(?:disabled|required)\b|\bcookies? (?:policy|settings|consent)\b|"
+    r"\bwe use cookies\b|^advertisement$|^sponsored(?: content)?$|\bsign up (?:to|for) (?:our|the) newsletter|"
+    r"^(?:copyright\b|©|\(c\)\s)|\ball rights reserved\b",
+    re.IGNORECASE,
+)
+_FORM_RE = re.compile(
+    r"^(?:your|recipient|sender|friend'?s|e-?mail|name|message|subject|website|password|comment)"
+    r"\b[\w\s'’-]{0,25}:\s*\*?$",
+    re.IGNORECASE,
+)
+_CUE_LIST_RE = re.compile(
+    r"^(?:read more|related(?: articles| stories| videos| content| coverage| links)?|see also|more on this"
+    r"|more from|you may also like|recommended|most read|most popular|trending|watch|listen"
+    r"|click here|follow us|share this|share on|sign up|subscribe|tags?|topics?)\b",
+    re.IGNORECASE,
+)
+_TAGS_PREFIX_RE = re.compile(
+    r"^(?:tags?|topics?|filed under|related topics|keywords)\s*:\s*(?P<tags>.+)$", re.IGNORECASE
+)
+_TAG_SEPARATORS_RE = re.compile(r"\s*(?:[|•·;,]|\s/\s)\s*")
+_CREDIT_WORDS_RE = re.compile(r"\b(?:by|for|with|from|photos?|reporting|editing)\b", re.IGNORECASE)
+_GLUE_RE = re.compile(r"(?<=[a-z0-9)’'])(?=[A-Z])")
+_CLOSERS = "\"'”’»)]*_ "
+_UPDATED_CUE_RE = re.compile(r"\b(?:updated|modified|amended|edited)\b", re.IGNORECASE)
+_LETTER_OPENING_RE = re.compile(r"^(?:sir|madam|dear\s+\w+)\s*[,:—–-]", re.IGNORECASE)
+_SIGNATURE_RE = re.compile(r"^[—–-]?\s*(?P<name>[^,]{3,60})(?:,\s*(?P<place>[^,]{2,60}))*\s*$")
+
+_HEADER_WINDOW = 10  # the headline/byline block sits in the first paragraphs of the page
+_META_WINDOW = 8  # byline and dates follow the headline within a few paragraphs
+_MIN_BODY_WORDS = 25
+
+
+@dataclass(frozen=True)
+class _Para:
+    index: int  # line number in the dump
+    text: str
+
+
+def parse_page(
+    text: str,
+    *,
+    source: str,
+    outlets: Sequence[OutletProfile],
+    forced_outlet: str | None = None,
+) -> ArticleRecord:
+    """The article record of one decoded dump; raises ``ExtractionError`` for non-articles.
+
+    >>> parse_page("## Storm closes harbour\\n\\nBy Ada Finch\\n\\nThe harbour ...", source="a.txt", outlets=())
+    """
+    lines = text.split("\n")
+    paras = [_Para(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
+    if not paras:
+        raise ExtractionError("not an article: no text")
+    warnings: list[str] = []
+
+    url = None
+    match = _URL_RE.match(paras[0].text)
+    if match is not None:
+        url = match.group(1)
+        paras = paras[1:]
+
+    outlet, outlet_warnings = identify_outlet(url, lines, outlets, forced_outlet)
+    warnings.extend(outlet_warnings)
+    zone = outlet.time_zone if outlet is not None and outlet.time_zone else "UTC"
+    outlet_names = [o.name for o in outlets] + ([outlet.name] if outlet else [])
+
+    # Comments: everything from the heading on.
+    comments: tuple[ParsedComment, ...] = ()
+    declared: int | None = None
+    first_line = paras[0].index if paras else 0
+    heading = find_comments_heading(lines, first_line)
+    if heading is not None:
+        declared = heading[1]
+        comments, comment_warnings = parse_comments(lines[heading[0] + 1 :], zone, declared=declared)
+        warnings.extend(comment_warnings)
+        paras = [p for p in paras if p.index < heading[0]]
+
+    title_at = _find_title(paras, outlet_names)
+    if title_at is None:
+        raise ExtractionError("not an article: no headline found")
+    title = _clean(paras[title_at].text)
+
+    head = _read_header(paras, title_at, zone, outlet_names)
+    warnings.extend(head.warnings)
+    tags, tag_at = _find_tags(paras, head.body_start)
+    article_end = tag_at if tag_at is not None else len(paras)
+    body, leftovers = _body(paras[head.body_start : article_end], outlet_names)
+    authors = head.authors
+    if not authors:
+        authors = _letter_signature(title, body, leftovers)
+    if tags:
+        tags = _split_tags(tags, " ".join((title, head.standfirst or "", *body)))
+
+    if sum(len(p.split()) for p in body) < _MIN_BODY_WORDS:
+        raise ExtractionError("not an article: no body text under the headline")
+    if head.published is None:
+        warnings.append("no publication date found")
+    full_body = ((head.standfirst,) if head.standfirst else ()) + tuple(body)
+    return ArticleRecord(
+        source=source,
+        title=title,
+        url=url,
+        outlet=outlet,
+        authors=tuple(authors),
+        published=head.published,
+        updated=head.updated,
+        standfirst=head.standfirst,
+        body=full_body,
+        tags=tuple(tags),
+        comments=comments,
+        comments_declared=declared,
+        warnings=tuple(warnings),
+    )
+
+
+@dataclass
+class _Header:
+    body_start: int
+    authors: tuple[str, ...] = ()
+    published: datetime | None = None
+    updated: datetime | None = None
+    standfirst: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def _find_title(paras: Sequence[_Para], outlet_names: Sequence[str]) -> int | None:
+    """Index (in ``paras``) of the headline."""
+    window = min(len(paras), _HEADER_WINDOW + 5)
+    for i in range(window):
+        if _HEADING_RE.match(paras[i].text) and _title_shaped(_clean(paras[i].text)):
+            return i
+    # No marked headline: the title-shaped line nearest above the first byline/date line.
+    for anchor in range(min(len(paras), 30)):
+        if _is_meta(paras[anchor].text, outlet_names):
+            for i in range(anchor - 1, -1, -1):
+                text = paras[i].text
+                if _title_shaped(text) and not _is_furniture(text):
+                    return i
+            break
+    # Otherwise the first title-shaped line followed closely by prose.
+    for i in range(min(len(paras), 30)):
+        text = paras[i].text
+        if _title_shaped(text) and not _is_furniture(text):
+            if any(_is_prose(p.text) for p in paras[i + 1 : i + 4]):
+                return i
+    return None
+
+
+def _read_header(
+    paras: Sequence[_Para], title_at: int, zone: str, outlet_names: Sequence[str]
+) -> _Header:
+    """Byline, dates and standfirst around the headline; where the body starts."""
+    authors: list[str] = []
+    published: datetime | None = None
+    updated: datetime | None = None
+    warnings: list[str] = []
+    last_meta = None
+    prose: list[str] = []
+    lo = max(0, title_at - 3)
+    hi = min(len(paras), title_at + 1 + _META_WINDOW)
+    for i in range(lo, hi):
+        if i == title_at:
+            continue
+        text = paras[i].text
+        byline = parse_byline(text, outlet_names=outlet_names)
+        date_text = None
+        if byline is not None:
+            for name in byline.authors:
+                if name not in authors:
+                    authors.append(name)
+            date_text = byline.rest
+        elif is_date_line(_clean(text)):
+            date_text = _clean(text)
+        elif i > title_at and last_meta is None and _is_prose(text):
+            prose.append(text)
+            continue
+        else:
+            continue
+        if i > title_at:
+            last_meta = i
+        for value, is_update, warning in _dates_in(date_text or "", zone):
+            if warning:
+                warnings.append(warning)
+            elif is_update and updated is None:
+                updated = value
+            elif not is_update and published is None:
+                published = value
+    if last_meta is None:
+        return _Header(title_at + 1, tuple(authors), published, updated, None, tuple(warnings))
+    standfirst = prose[0] if prose else None
+    return _Header(last_meta + 1, tuple(authors), published, updated, standfirst, tuple(warnings))
+
+
+def _dates_in(text: str, zone: str) -> list[tuple[datetime | None, bool, str | None]]:
+    """Dates of a byline/date line, each flagged as an update when a cue word precedes it."""
+    found: list[tuple[datetime | None, bool, str | None]] = []
+    pos = 0
+    while pos < len(text):
+        match = search_date(text, zone, pos=pos)
+        if match is None:
+            break
+        before = text[pos : match.start]
+        found.append((match.value, bool(_UPDATED_CUE_RE.search(before)), match.warning))
+        pos = match.end
+    return found
+
+
+def _body(paras: Sequence[_Para], outlet_names: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Article paragraphs with furniture removed; also the removed lines (for signatures)."""
+    kept: list[str] = []
+    dropped: list[str] = []
+    headings: list[str] = []
+    for para in paras:
+        text = para.text
+        if _HEADING_RE.match(text):
+            headings.append(_norm(_clean(text)))
+            dropped.append(text)
+            continue
+        if _is_furniture(text) or not _is_prose(text) or text in kept:
+            dropped.append(text)
+            continue
+        if parse_byline(text, outlet_names=outlet_names) is not None:
+            dropped.append(text)
+            continue
+        kept.append(text)
+    # Pull quotes: a short paragraph or heading repeated inside a later, longer paragraph.
+    normalised = [_norm(p) for p in kept]
+    body: list[str] = []
+    for i, text in enumerate(kept):
+        own = normalised[i]
+        if len(own.split()) >= 6 and len(own.split()) < 60:
+            if any(own in other and own != other for j, other in enumerate(normalised) if j != i):
+                dropped.append(text)
+                continue
+        body.append(text)
+    return body, dropped
+
+
+def _find_tags(paras: Sequence[_Para], body_start: int) -> tuple[list[str], int | None]:
+    """Tags from the tag line at the end of the article, and its index."""
+    for i in range(len(paras) - 1, max(body_start, len(paras) - 4) - 1, -1):
+        text = _clean(paras[i].text)
+        if _FORM_RE.match(text) or _NOTICE_RE.search(text):
+            continue
+        prefixed = _TAGS_PREFIX_RE.match(text)
+        if prefixed is not None:
+            return _pieces(prefixed.group("tags")), i
+        if _ends_sentence(text) or len(text) > 200:
+            return [], None
+        pieces = _pieces(text)
+        # Commas also sign letters ("Margaret Hale, Lowfield"): a comma list needs 3 tags.
+        needed = 3 if "," in text and not re.search(r"[|•·;]", text) else 2
+        if len(pieces) >= needed and all(_tag_shaped(p) for p in pieces):
+            return pieces, i
+        if _GLUE_RE.search(text) and len(text.split()) <= 12 and text[:1].isupper():
+            return [text], i
+        return [], None
+    return [], None
+
+
+def _tag_shaped(piece: str) -> bool:
+    words = piece.split()
+    return 1 <= len(words) <= 4 and piece[:1].isupper() and not _CREDIT_WORDS_RE.search(piece)
+
+
+def _pieces(text: str) -> list[str]:
+    return [p.strip() for p in _TAG_SEPARATORS_RE.split(text) if p.strip()]
+
+
+def _split_tags(pieces: Sequence[str], article: str) -> list[str]:
+    """Split tags glued together (``Donald TrumpRussia``) where the article shows the parts.
+
+    At each lower→upper boundary the longest run that the article itself contains wins,
+    so ``McDonald`` stays whole when the article writes it that way.
+    """
+    tags: list[str] = []
+    for piece in pieces:
+        cuts = [m.start() for m in _GLUE_RE.finditer(piece)] + [len(piece)]
+        start = 0
+        while start < len(piece):
+            ends = [c for c in cuts if c > start]
+            chosen = None
+            for end in reversed(ends):
+                if _contains_phrase(article, piece[start:end]):
+                    chosen = end
+                    break
+            if chosen is None:
+                chosen = ends[0]
+                # A two-letter lead ("Mc", "De") is a name prefix, not a tag of its own.
+                while len(piece[start:chosen]) <= 2 and chosen != ends[-1]:
+                    chosen = ends[ends.index(chosen) + 1]
+            tag = piece[start:chosen].strip()
+            if tag and tag not in tags:
+                tags.append(tag)
+            start = chosen
+    return tags
+
+
+def _contains_phrase(article: str, phrase: str) -> bool:
+    at = article.find(phrase)
+    while at != -1:
+        before = article[at - 1] if at > 0 else " "
+        end = at + len(phrase)
+        after = article[end] if end < len(article) else " "
+        if not before.isalnum() and not after.isalpha():
+            return True
+        at = article.find(phrase, at + 1)
+    return False
+
+
+def _letter_signature(title: str, body: Sequence[str], leftovers: Sequence[str]) -> tuple[str, ...]:
+    """The signer of a letter (``Sir, …`` … ``Margaret Hale, Lowfield``) when the page is one."""
+    if not body or not leftovers:
+        return ()
+    is_letter = _LETTER_OPENING_RE.match(body[0]) or "letter" in title.casefold()
+    if not is_letter:
+        return ()
+    last = leftovers[-1].strip()
+    match = _SIGNATURE_RE.match(last)
+    if match is None or _ends_sentence(last):
+        return ()
+    name = match.group("name").strip(" —–-")
+    return (name,) if looks_like_name(name) else ()
+
+
+def _is_meta(text: str, outlet_names: Sequence[str]) -> bool:
+    return parse_byline(text, outlet_names=outlet_names) is not None or is_date_line(_clean(text))
+
+
+def _is_furniture(text: str) -> bool:
+    return bool(
+        _BULLET_RE.match(text)
+        or _NOTICE_RE.search(text)
+        or _FORM_RE.match(text)
+        or _URL_RE.match(text)
+        or (_CUE_LIST_RE.match(text) and len(text.split()) <= 8)
+        or text.endswith(("...", "…")) and len(text.split()) < 30
+        or is_date_line(_clean(text))
+    )
+
+
+def _title_shaped(text: str) -> bool:
+    words = text.split()
+    return (
+        2 <= len(words) <= 30
+        and len(text) <= 250
+        and not text.rstrip(_CLOSERS).endswith(".")
+        and not text.endswith(":")
+        and any(ch.isalpha() for ch in text)
+    )
+
+
+def _is_prose(text: str) -> bool:
+    """A paragraph of running text: closing punctuation, or long enough to be a paragraph."""
+    words = len(text.split())
+    if text.endswith(":"):
+        return words >= 3 and not _FORM_RE.match(text)
+    return _ends_sentence(text) or words >= 40
+
+
+def _ends_sentence(text: str) -> bool:
+    stripped = text.rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in ".!?"
+
+
+def _clean(text: str) -> str:
+    return " ".join(_MARKUP_RE.sub("", text).split())
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())

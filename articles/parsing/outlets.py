@@ -1,0 +1,111 @@
+"""Which outlet a page comes from: URL domain, then signature lines, then the user's word.
+
+The registry (`DEFAULT_OUTLETS` plus the `Outlet` rows the importer passes in) is the one
+place for outlet-specific knowledge such as the furniture lines that give a page away.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+from .records import OutletGuess, OutletProfile
+
+DEFAULT_OUTLETS: tuple[OutletProfile, ...] = (
+    OutletProfile(name="Daily Express", domains=("express.co.uk",), time_zone="Europe/London"),
+    OutletProfile(
+        name="Dawn",
+        domains=("dawn.com",),
+        time_zone="Asia/Karachi",
+        # Dawn's pages open with "Alert Sign" notices (ad blocker, old browser).
+        signatures=("Alert Sign Dear reader",),
+    ),
+)
+
+_SPACE_RE = re.compile(r"\s+")
+_SIGNATURE_WINDOW = 60  # signatures are page furniture near the top or bottom of the page
+
+
+def domain_of(url: str | None) -> str | None:
+    """The bare host of a URL: ``domain_of("http://www.express.co.uk/news/1")`` → ``express.co.uk``."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host or "." not in host:
+        return None
+    host = host.lower().rstrip(".")
+    return host[4:] if host.startswith("www.") else host
+
+
+def find_outlet(name: str, outlets: Sequence[OutletProfile]) -> OutletProfile | None:
+    """The registry entry called ``name`` (case-insensitive), or None."""
+    wanted = name.strip().casefold()
+    for outlet in outlets:
+        if outlet.name.casefold() == wanted:
+            return outlet
+    return None
+
+
+def identify_outlet(
+    url: str | None,
+    lines: Sequence[str],
+    outlets: Sequence[OutletProfile],
+    forced_outlet: str | None = None,
+) -> tuple[OutletGuess | None, list[str]]:
+    """The outlet of a page and any warnings.
+
+    >>> identify_outlet("https://www.dawn.com/news/1", [], DEFAULT_OUTLETS)
+    (OutletGuess(name='Dawn', domain='dawn.com', time_zone='Asia/Karachi'), [])
+    """
+    domain = domain_of(url)
+    if forced_outlet and forced_outlet.strip():
+        known = find_outlet(forced_outlet, outlets)
+        if known is not None:
+            return _guess(known, domain), []
+        return OutletGuess(name=forced_outlet.strip(), domain=domain), [
+            f"outlet {forced_outlet.strip()!r} is not in the registry: times read as UTC"
+        ]
+    if domain is not None:
+        for outlet in outlets:
+            if any(domain == d or domain.endswith("." + d) for d in outlet.domains):
+                return _guess(outlet, domain), []
+        return OutletGuess(name=domain, domain=domain), [
+            f"unknown outlet domain {domain!r}: times read as UTC"
+        ]
+    by_signature = _by_signature(lines, outlets)
+    if by_signature is not None:
+        return _guess(by_signature, None), []
+    return OutletGuess(name="Unknown"), ["outlet not recognised (no URL, no known signature)"]
+
+
+def _guess(outlet: OutletProfile, domain: str | None) -> OutletGuess:
+    own = domain if domain and any(domain.endswith(d) for d in outlet.domains) else None
+    chosen = own or (outlet.domains[0] if outlet.domains else domain)
+    return OutletGuess(name=outlet.name, domain=chosen, time_zone=outlet.time_zone)
+
+
+def _by_signature(lines: Sequence[str], outlets: Sequence[OutletProfile]) -> OutletProfile | None:
+    candidates = [o for o in outlets if o.signatures]
+    if not candidates:
+        return None
+    window = list(lines[:_SIGNATURE_WINDOW]) + list(lines[-_SIGNATURE_WINDOW:])
+    seen = {_norm(line) for line in window if line.strip()}
+    best: OutletProfile | None = None
+    best_score = 0
+    tied = False
+    for outlet in candidates:
+        signatures = [_norm(s) for s in outlet.signatures]
+        score = sum(1 for s in signatures if any(line.startswith(s) for line in seen))
+        if score > best_score:
+            best, best_score, tied = outlet, score, False
+        elif score == best_score and score > 0:
+            tied = True
+    return None if tied else best
+
+
+def _norm(text: str) -> str:
+    return _SPACE_RE.sub(" ", text).strip().casefold()

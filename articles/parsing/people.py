@@ -1,0 +1,677 @@
+"""Find the real people an article mentions, with mention counts (issue 5).
+
+Rule-based, pure Python. A person is a run of capitalised name words backed by
+evidence: an honorific or title in front (`Mr Putin`, `US President-elect Donald
+Trump`), a verb of speech after (`Putin said`), an appositive (`Jane Doe, 52,`) or
+the surname reused on its own. Small general stop lists keep countries,
+nationalities, institutions, outlets, places, days and months out. Every form of a
+name (full, surname, initial + surname, possessive, shouted) resolves to one
+canonical name; mentions are counted over title and body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .names import (
+    PARTICLES,
+    SUFFIXES,
+    better_name,
+    first_names_compatible,
+    name_key,
+)
+from .records import ParsedPerson
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+HONORIFICS = _words(
+    "mr mrs ms miss mx dr sir dame lord lady prof professor rev reverend baroness baron "
+    "madam madame mme monsieur herr frau signor senor señor sheikh sheik"
+)
+FEMALE_HONORIFICS = _words("mrs ms miss dame lady baroness madam madame mme frau queen princess")
+MALE_HONORIFICS = _words("mr sir lord baron monsieur herr signor senor señor king prince")
+
+# Formal titles: enough on their own to make the next capitalised word a person ("Senator Vance").
+STRONG_TITLES = _words(
+    "president president-elect vice-president premier chancellor minister secretary "
+    "secretary-general senator sen congressman congresswoman representative rep governor gov "
+    "mayor judge justice king queen prince princess pope archbishop bishop cardinal rabbi imam "
+    "ayatollah emir sultan tsar general gen colonel col major maj captain capt lieutenant lt "
+    "sergeant sgt admiral commander inspector detective constable ambassador speaker chairman "
+    "chairwoman spokesman spokeswoman spokesperson councillor cllr mp mep msp father pastor"
+)
+# Role words: evidence that a full name is a person ("lawyer Jane Doe"), not enough for one word.
+ROLE_WORDS = STRONG_TITLES | _words(
+    "prime vice chief executive ceo founder boss officer deputy commissioner superintendent "
+    "prosecutor attorney leader chair director coach manager envoy diplomat dictator strongman "
+    "candidate nominee hopeful rival counterpart predecessor successor opponent lawyer analyst "
+    "economist actor actress singer star author writer novelist journalist reporter editor "
+    "presenter host campaigner activist billionaire businessman businesswoman tycoon magnate "
+    "chef artist player striker midfielder defender goalkeeper skipper batsman bowler champion "
+    "veteran aide adviser advisor colleague wife husband son daughter mother brother sister "
+    "widow widower uncle aunt cousin fiancé fiancée boyfriend girlfriend teacher priest doctor "
+    "nurse dean principal headteacher pilot researcher scientist historian professor "
+    "foreign home finance defence defense interior shadow former late acting interim then ex"
+)
+# Verbs that introduce or follow a direct quotation (`Putin said`, `wrote Mr Doe`).
+SPEECH_VERBS = _words(
+    "said says say told tells added adds wrote writes insisted insists stated states explained "
+    "explains declared declares claimed claims argued argues warned warns noted notes asked asks "
+    "replied replies answered answers continued continues concluded concludes admitted admits "
+    "announced announces remarked remarks commented comments confirmed confirms tweeted tweets "
+    "posted recalled recalls suggested suggests urged urges stressed stresses conceded concedes "
+    "acknowledged acknowledges revealed reveals boasted boasts joked jokes quipped responded "
+    "responds countered counters shouted pleaded promised promises vowed vows pledged pledges "
+    "predicted observed mused demanded reiterated emphasised emphasized maintained maintains "
+    "thundered blasted fumed agreed agrees complained complains alleged testified cautioned "
+    "elaborated assured sighed laughed wondered"
+)
+
+# Capitalised words that end a name run: function words, sentence starters, calendar,
+# countries and nationalities, collective nouns for groups of people.
+_STOP = _words(
+    """the a an and but or nor so yet for in on at to of by with from as if when while after
+    before since because although though however meanwhile moreover also then there here this
+    that these those it its he she they we you his her their our my your him them us me who
+    whom whose what which where why how all some many most more several both each every no
+    not none one two three four five six seven eight nine ten first second third last next
+    earlier later yesterday today tomorrow tonight now still even just only already speaking
+    asked according despite during under over about against between among without within
+    instead indeed finally overall please dear thanks thank yes well oh other others another
+    such nobody everyone everybody someone something nothing anything would will could should
+    can might must shall do does did is was are were be been has have had let unless whether
+    once until via per like unlike plus amid across along around behind beyond inside outside
+    near toward towards upon through throughout following including regarding sources officials
+    police analysts experts critics reports residents witnesses authorities researchers
+    scientists doctors lawyers prosecutors investigators protesters voters ministers leaders
+    supporters opponents officers troops soldiers workers fans people democrats republicans
+    conservatives liberals tories mps staff members friends family families children parents
+    of course good great new old big bad best worst top real true false serious very much
+    god allah jesus christ lord internet web online email video photo photos picture pictured
+    watch live update updated breaking exclusive related comments comment opinion analysis
+    published share read more advertisement sponsored latest news story stories click here
+    january february march july september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs
+    fri sat sun christmas easter ramadan eid diwali hanukkah thanksgiving halloween eve
+    europe asia africa america americas antarctica oceania eurasia arctic atlantic pacific
+    mediterranean caribbean
+    afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan
+    bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia
+    botswana brazil brunei bulgaria burkina burundi cambodia cameroon canada chad chile china
+    colombia comoros congo croatia cuba cyprus czech czechia denmark djibouti dominica ecuador
+    egypt eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia germany
+    ghana greece grenada guatemala guinea guyana haiti honduras hungary iceland india indonesia
+    iran iraq ireland israel italy jamaica japan jordan kazakhstan kenya kiribati korea kosovo
+    kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania
+    luxembourg madagascar malawi malaysia maldives mali malta mauritania mauritius mexico
+    micronesia moldova monaco mongolia montenegro morocco mozambique myanmar burma namibia
+    nauru nepal netherlands holland nicaragua niger nigeria norway oman pakistan palau palestine
+    panama paraguay peru philippines poland portugal qatar romania russia rwanda samoa
+    senegal serbia seychelles singapore slovakia slovenia somalia spain sudan suriname sweden
+    switzerland syria taiwan tajikistan tanzania thailand togo tonga tunisia turkey
+    turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu vatican venezuela vietnam
+    yemen zambia zimbabwe britain england scotland wales ulster crimea kashmir tibet gaza
+    chechnya kurdistan siberia balkans caucasus scandinavia
+    american british english scottish welsh irish russian chinese indian pakistani french
+    german italian spanish portuguese dutch belgian swiss austrian swedish norwegian danish
+    finnish polish czech slovak hungarian romanian bulgarian greek turkish ukrainian
+    belarusian georgian armenian iranian iraqi syrian lebanese israeli palestinian jordanian
+    saudi egyptian libyan tunisian algerian moroccan nigerian kenyan ethiopian somali
+    sudanese african asian european japanese korean vietnamese thai indonesian malaysian
+    filipino australian canadian mexican brazilian argentine argentinian chilean peruvian
+    colombian venezuelan cuban afghan bangladeshi nepalese kashmiri kurdish arab arabic
+    persian jewish muslim christian catholic hindu sikh buddhist western eastern northern
+    southern soviet latin nordic baltic"""
+)
+# Words that make a capitalised run a place, institution, party or outlet ("Harbour Trust").
+_POISON = _words(
+    """party union house street council ministry department office bank university college
+    school academy hospital court committee commission agency association company corp corporation
+    inc ltd plc llc group holdings news times post press airport station square park road avenue
+    lane bridge centre center church mosque temple cathedral club institute foundation fund force
+    army navy police service services summit conference forum games cup league trophy open
+    airline airlines airways motors electric energy oil gas petroleum ocean sea river lake
+    mountains mountain island islands city county province region republic federation empire
+    kingdom valley hall tower towers hotel museum gallery theatre theater stadium arena market
+    markets exchange report act bill treaty accord agreement award awards prize war revolution
+    movement front alliance coalition parliament congress senate assembly cabinet government
+    administration authority board bureau trust network media channel tv radio magazine journal
+    herald gazette tribune express mail telegraph guardian chronicle review observer mirror
+    independent daily weekly sunday dawn reuters bloomberg afp bbc cnn fox nbc abc cbs sky itv
+    tass interfax xinhua associated kremlin pentagon whitehall nato labour conservative tory
+    democratic republican liberal ukip snp green greens brexit twitter facebook google apple
+    amazon microsoft youtube instagram whatsapp tiktok netflix wikipedia telegram united states
+    nations new los las san santa sao fort port mount cape saint st upper lower great royal
+    national international federal central global world middle east west north south
+    washington london paris moscow beijing tokyo delhi islamabad karachi lahore kabul tehran
+    baghdad damascus cairo berlin brussels rome madrid lisbon kiev kyiv minsk warsaw ankara
+    istanbul jerusalem riyadh dubai doha lima ottawa canberra sydney melbourne toronto mumbai
+    dhaka seoul pyongyang manila jakarta bangkok hanoi geneva vienna athens dublin edinburgh
+    glasgow cardiff belfast manchester liverpool birmingham leeds bristol york boston chicago
+    angeles francisco houston texas california florida hollywood silicon wall downing
+    capitol westminster brussels strasbourg davos apec opec eu un isis taliban hamas hezbollah
+    qaeda cross crescent rights watch amnesty greenpeace institute project initiative campaign
+    fc united city rovers wanderers athletic olympic olympics paralympics festival show
+    series season day week month year age era"""
+)
+_AMBIGUOUS_MONTHS = _words("may june april august")
+_PREPOSITIONS = _words(
+    "to with from by of for about against on at than into onto toward towards between among "
+    "like unlike via"
+)
+
+# Token kinds.
+_NAME, _INITIAL, _HON, _TITLE, _PARTICLE, _SUFFIX, _STOPK, _LOWER, _SHOUT, _POISONK, _MONTH = (
+    range(11)
+)
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+# Only capitalised words and name particles are tokens (lower-case words cost time and
+# matter only right before a name, where `_word_before` looks them up).
+_TOKEN_RE = re.compile(
+    rf"\b(?:[{_UPPER}]|(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})\b|[a-z]{{1,3}}-[{_UPPER}])"
+    r"[^\W\d_]*(?:['’\-][^\W\d_]+)*"
+)
+_WORD_BEFORE = re.compile(r"([a-z][a-z\-]*)[ \u00a0]{1,2}$")
+_SAY_BEFORE = _words("said says added adds wrote writes asked replied explained insisted continued")
+_SPACE_GAP = re.compile(r"[ \u00a0]{1,2}")
+_INITIAL_GAP = re.compile(r"\.?[ \u00a0]{0,2}")
+_SENTENCE_GAP = re.compile(r"[.!?:;][^\w]*$|(?:^|\s)[\"“‘(\[][^\w]*$")
+_SPEECH_AFTER = re.compile(
+    r"(?:\s*,[^,.;:\"“”]{1,80},)?\s+(?:(?:also|then|later|has|had|have|previously|once|again|"
+    r"further|simply|recently|first|\w+ly)\s+){0,2}(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b"
+)
+_APPOSITIVE_AFTER = re.compile(r",\s+(?:\d{1,3}\b|(?:the|a|an|who|whose|aged)\s)")
+
+
+@dataclass(slots=True)
+class _Token:
+    word: str  # without a possessive ending
+    low: str
+    key: str  # name_key(word)
+    start: int
+    end: int  # end of the word including a possessive ending
+    kind: int
+    possessive: bool
+    sentence_start: bool
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place where a known person is named: `Mr Putin's` in "…endorsed Mr Putin's views"."""
+
+    start: int  # offset of the first name word (titles and honorifics excluded)
+    end: int  # offset after the last word, possessive ending included
+    name: str  # canonical name
+    possessive: bool = False
+    honorific: str | None = None  # folded honorific or title right before, e.g. "mr"
+
+
+@lru_cache(maxsize=512)
+def tokenise(text: str) -> tuple[_Token, ...]:
+    """Name-relevant tokens with their kind: `tokenise("Mr Putin's views")` -> (Mr(HON), Putin(NAME, 's)).
+
+    Cached: people finding and quote attribution tokenise the same paragraphs.
+    """
+    return tuple(_tokenise(text))
+
+
+def _tokenise(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    prev_end = 0
+    prev_kind = -1
+    for match in _TOKEN_RE.finditer(text):
+        word = match.group()
+        possessive = False
+        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
+            word, possessive = word[:-2], True
+        start, end = match.span()
+        kind = _kind(word, text, start + len(word))
+        low = word.lower()
+        key = low if low.isalpha() and low.isascii() else name_key(word)
+        tokens.append(
+            _Token(word, low, key, start, end, kind, possessive, _starts_sentence(text, start, tokens))
+        )
+    return tokens
+
+
+def _starts_sentence(text: str, start: int, tokens: Sequence[_Token]) -> bool:
+    window = text[max(0, start - 12) : start]
+    before = window.rstrip(" \u00a0\"“‘'([")
+    if not before:
+        return start <= 12 or not text[:start].rstrip(" \u00a0\"“‘'([")
+    if before[-1] not in ".!?:;":
+        return False
+    if before[-1] == "." and tokens:
+        prev = tokens[-1]
+        dot = start - len(window) + len(before) - 1
+        if prev.end == dot and prev.kind in (_INITIAL, _HON, _TITLE):
+            return False  # "Mr. Putin", "J. Smith"
+    return True
+
+
+def _kind(word: str, text: str, after: int) -> int:
+    low = word.lower()
+    if word[0].isupper():
+        if len(word) == 1:
+            if word in "AI" and text[after : after + 1] != ".":
+                return _STOPK
+            return _INITIAL
+        if low in HONORIFICS:
+            return _HON
+        if low in SUFFIXES:
+            return _SUFFIX
+        if low in ROLE_WORDS:
+            return _TITLE
+        if low in _STOP:
+            return _STOPK
+        if low in _POISON:
+            return _POISONK
+        if low in _AMBIGUOUS_MONTHS:
+            return _MONTH
+        if "-" in low and any(part in _STOP for part in low.split("-")):
+            return _STOPK
+        if word.isupper():
+            return _SHOUT
+        return _NAME
+    if low in PARTICLES:
+        return _PARTICLE
+    if "-" in word and word.rsplit("-", 1)[-1][:1].isupper():
+        return _NAME  # al-Assad
+    if low in ROLE_WORDS:
+        return _TITLE
+    return _LOWER
+
+
+@dataclass
+class _Run:
+    tokens: Sequence[_Token]
+    before: _Token | None  # the token right before the run, when contiguous
+
+    @property
+    def words(self) -> list[str]:
+        return [t.word for t in self.tokens]
+
+    @property
+    def possessive(self) -> bool:
+        return self.tokens[-1].possessive
+
+
+def _contiguous(text: str, left: _Token, right: _Token) -> bool:
+    gap = text[left.end : right.start]
+    if left.kind == _INITIAL:
+        return _INITIAL_GAP.fullmatch(gap) is not None
+    if left.kind in (_HON, _TITLE) and gap.startswith("."):
+        gap = gap[1:]
+    return _SPACE_GAP.fullmatch(gap) is not None
+
+
+def _runs(text: str, tokens: Sequence[_Token]) -> list[_Run]:
+    """Maximal runs of name words: "Russian President Vladimir Putin said" -> [Vladimir Putin]."""
+    runs: list[_Run] = []
+    current: Sequence[_Token] = []
+    poisoned = False
+
+    def close() -> None:
+        nonlocal current, poisoned
+        while current and current[-1].kind in (_PARTICLE, _INITIAL):
+            current.pop()
+        while current and current[0].kind == _PARTICLE:
+            current.pop(0)
+        if current and not poisoned and any(t.kind in (_NAME, _MONTH) for t in current):
+            index = _index_of(tokens, current[0])
+            before = tokens[index - 1] if index > 0 else None
+            if before is not None and not _contiguous(text, before, current[0]):
+                before = _word_before(text, current[0].start)
+            runs.append(_Run(current, before))
+        current, poisoned = [], False
+
+    for i, tok in enumerate(tokens):
+        joined = bool(current) and not current[-1].possessive and _contiguous(text, current[-1], tok)
+        if not joined and current:
+            close()
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        kind = tok.kind
+        if kind in (_NAME, _INITIAL):
+            current.append(tok)
+        elif kind == _POISONK:
+            if current or (nxt is not None and nxt.kind == _NAME):
+                current.append(tok)
+                poisoned = True
+        elif kind == _PARTICLE and current and nxt is not None and nxt.kind == _NAME:
+            current.append(tok)
+        elif kind == _SUFFIX and current:
+            current.append(tok)
+        elif kind == _MONTH and not text[tok.end : tok.end + 3].strip()[:1].isdigit():
+            prev = tokens[i - 1] if i > 0 else None
+            if current or (prev is not None and prev.kind in (_HON, _TITLE)):
+                current.append(tok)
+            else:
+                close()
+        elif (
+            kind == _TITLE
+            and tok.word[0].isupper()
+            and current
+            and current[-1].kind == _NAME
+            and (nxt is None or nxt.kind not in (_NAME, _INITIAL) or nxt.start - tok.end > 2)
+        ):
+            current.append(tok)  # "John Major said": a title word used as a surname
+        else:
+            if current:
+                close()
+            continue
+        if tok.possessive:
+            close()
+    if current:
+        close()
+    return runs
+
+
+def _word_before(text: str, start: int) -> _Token | None:
+    """The lower-case word right before a name ("spokesman" in "spokesman Peskov"), as a token."""
+    match = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if match is None:
+        return None
+    word = match.group(1)
+    kind = _TITLE if word in ROLE_WORDS else _LOWER
+    return _Token(word, word, word, match.start(1), match.end(1), kind, False, False)
+
+
+def _index_of(tokens: Sequence[_Token], tok: _Token) -> int:
+    # Tokens are sorted by offset: bisect on start.
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].start < tok.start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+@dataclass
+class _Candidate:
+    name: str
+    variants: set[tuple[str, ...]] = field(default_factory=set)
+    first_seen: tuple[int, int] = (0, 0)
+    evidence: bool = False
+
+
+def _fold_words(words: Sequence[str]) -> tuple[str, ...]:
+    return tuple(name_key(w) for w in words)
+
+
+def _is_title_case(title: str) -> bool:
+    words = [w for w in _WORD_RE.findall(title) if len(w) > 3]
+    if not words:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised / len(words) > 0.7
+
+
+def find_people(
+    title: str,
+    body: Sequence[str],
+    *,
+    exclude: Collection[str] = (),
+    aliases: Mapping[str, str] = {},
+    not_people: Collection[str] = (),
+) -> tuple[ParsedPerson, ...]:
+    """The people an article names, in order of first mention, with mention counts.
+
+    >>> find_people("Putin writes to Trump", ["Russian President Vladimir Putin wrote to Mr Trump."])
+    (ParsedPerson(name='Vladimir Putin', mentions=2), ParsedPerson(name='Trump', mentions=2))
+    """
+    alias_map = {name_key(alias): canonical for alias, canonical in aliases.items()}
+    banned = {name_key(n) for n in exclude} | {name_key(n) for n in not_people}
+    banned.discard("")
+    texts = [title, *body]
+    tokenised = [tokenise(text) for text in texts]
+
+    full: list[_Candidate] = []
+    singles: dict[str, _Candidate] = {}
+    single_use: set[str] = set()  # surnames used alone mid-sentence or after a cue
+    for position, (text, tokens) in enumerate(zip(texts, tokenised, strict=True)):
+        if position == 0 and _is_title_case(text):
+            continue
+        for run in _runs(text, tokens):
+            _collect(text, run, position, full, singles, single_use, alias_map)
+
+    persons: list[_Candidate] = []
+    for cand in sorted(full, key=lambda c: c.first_seen):
+        family = _family(cand.name)
+        if not cand.evidence and family not in single_use:
+            continue
+        _merge(persons, cand)
+    for key, cand in singles.items():
+        if not cand.evidence or key in banned:
+            continue
+        same = [p for p in persons if _family(p.name) == key]
+        if same:
+            for p in same:
+                p.variants |= cand.variants
+            continue
+        _merge(persons, cand)
+    persons = [
+        p
+        for p in persons
+        if name_key(p.name) not in banned and not any(" ".join(v) in banned for v in p.variants)
+    ]
+    if not persons:
+        return ()
+
+    finder = MentionFinder([p.name for p in persons], aliases, variants=[p.variants for p in persons])
+    counts: dict[str, int] = {}
+    order: dict[str, tuple[int, int]] = {}
+    for position, text in enumerate(texts):
+        for mention in finder.find(text, tokenised[position]):
+            counts[mention.name] = counts.get(mention.name, 0) + 1
+            order.setdefault(mention.name, (position, mention.start))
+    named = sorted(counts, key=lambda n: order[n])
+    return tuple(ParsedPerson(name=n, mentions=counts[n]) for n in named)
+
+
+def _collect(
+    text: str,
+    run: _Run,
+    position: int,
+    full: list[_Candidate],
+    singles: dict[str, _Candidate],
+    single_use: set[str],
+    alias_map: Mapping[str, str],
+) -> None:
+    tokens = list(run.tokens)
+    first = tokens[0]
+    before = run.before
+    if (
+        len(tokens) > 1
+        and first.sentence_start
+        and first.kind == _NAME
+        and first.low.endswith(("ing", "ed", "ly"))
+    ):
+        tokens, before = tokens[1:], None  # "Congratulating Trump…"
+    words = [t.word for t in tokens]
+    where = (position, tokens[0].start)
+    key = name_key(" ".join(words))
+    if key in alias_map:
+        canonical = alias_map[key]
+        cand = _Candidate(canonical, {_fold_words(words)}, where, evidence=True)
+        full.append(cand)
+        return
+    after = text[tokens[-1].end : tokens[-1].end + 120]
+    cue_strong = before is not None and (
+        before.kind == _HON or (before.kind == _TITLE and before.low in STRONG_TITLES)
+    )
+    cue_any = before is not None and before.kind in (_HON, _TITLE)
+    speech = _SPEECH_AFTER.match(after) is not None or (
+        before is not None and before.low in _SAY_BEFORE
+    )
+    name_words = [t for t in tokens if t.kind != _SUFFIX]
+    if len(name_words) >= 2 and tokens[-1].kind != _INITIAL:
+        evidence = (
+            cue_any
+            or speech
+            or tokens[-1].possessive
+            or _APPOSITIVE_AFTER.match(after) is not None
+            or (before is not None and before.low == "to" and _according_before(text, before))
+        )
+        cand = _Candidate(" ".join(words), {_fold_words(words)}, where, evidence)
+        full.append(cand)
+        return
+    if len(name_words) != 1 or tokens[0].kind not in (_NAME, _MONTH):
+        return
+    if tokens[0].kind == _MONTH and not cue_any:
+        return
+    if cue_any or not tokens[0].sentence_start:
+        single_use.add(key)
+    cand = singles.get(key)
+    if cand is None:
+        cand = singles[key] = _Candidate(words[0], {_fold_words(words)}, where)
+    cand.evidence = cand.evidence or cue_strong
+
+
+def _according_before(text: str, to_token: _Token) -> bool:
+    return text[max(0, to_token.start - 11) : to_token.start].lower().rstrip().endswith("according")
+
+
+def _family(name: str) -> str:
+    words = [w for w in name.split() if name_key(w) not in SUFFIXES]
+    return name_key(words[-1]) if words else ""
+
+
+def _merge(persons: list[_Candidate], cand: _Candidate) -> None:
+    family = _family(cand.name)
+    words = cand.name.split()
+    given = words[0] if len(words) > 1 else None
+    suffix = name_key(words[-1]) if words and name_key(words[-1]) in SUFFIXES else ""
+    for person in persons:
+        p_words = person.name.split()
+        p_suffix = name_key(p_words[-1]) if name_key(p_words[-1]) in SUFFIXES else ""
+        if _family(person.name) != family or p_suffix != suffix:
+            continue
+        p_given = p_words[0] if len(p_words) > 1 else None
+        if (given is None and p_given is None) or first_names_compatible(given, p_given):
+            person.name = better_name(person.name, cand.name)
+            person.variants |= cand.variants
+            person.evidence = person.evidence or cand.evidence
+            return
+    persons.append(
+        _Candidate(cand.name, set(cand.variants), cand.first_seen, evidence=cand.evidence)
+    )
+
+
+class MentionFinder:
+    """Finds where known people are named in a text.
+
+    >>> MentionFinder(["Vladimir Putin"]).find('The letter was signed "V Putin"')
+    [Mention(start=23, end=30, name='Vladimir Putin', ...)]
+    """
+
+    def __init__(
+        self,
+        names: Sequence[str],
+        aliases: Mapping[str, str] = {},
+        *,
+        variants: Sequence[Collection[tuple[str, ...]]] = (),
+    ) -> None:
+        self._forms: dict[tuple[str, ...], list[str]] = {}
+        by_key = {name_key(n): n for n in names}
+        for index, name in enumerate(names):
+            words = [w for w in name.split()]
+            folded = _fold_words(words)
+            self._add(folded, name)
+            core = tuple(w for w in folded if w not in SUFFIXES)
+            if len(core) >= 2:
+                self._add((core[0], core[-1]), name)
+                self._add((core[0][:1], core[-1]), name)
+                self._add((core[-1],), name)
+            for variant in variants[index] if index < len(variants) else ():
+                self._add(tuple(variant), name)
+        for alias, canonical in aliases.items():
+            target = by_key.get(name_key(canonical))
+            if target is not None:
+                self._add(_fold_words(alias.split()), target)
+        self._longest = max((len(f) for f in self._forms), default=1)
+
+    def _add(self, form: tuple[str, ...], name: str) -> None:
+        if not form or not all(form):
+            return
+        names = self._forms.setdefault(form, [])
+        if name not in names:
+            names.append(name)
+
+    def find(self, text: str, tokens: Sequence[_Token] | None = None) -> list[Mention]:
+        """Mentions of known people in `text`, in order."""
+        if tokens is None:
+            tokens = tokenise(text)
+        mentions: list[Mention] = []
+        last_named: dict[str, int] = {}
+        i, count = 0, len(tokens)
+        while i < count:
+            tok = tokens[i]
+            if not tok.word[0].isupper() or tok.kind in (_HON, _STOPK):
+                i += 1
+                continue
+            found = None
+            for length in range(min(self._longest, count - i), 0, -1):
+                span = tokens[i : i + length]
+                if any(t.possessive for t in span[:-1]) or not all(
+                    _contiguous(text, a, b) for a, b in zip(span, span[1:])
+                ):
+                    continue
+                form = tuple(t.key for t in span)
+                names = self._forms.get(form)
+                if names and self._plausible(text, tokens, i, length):
+                    found = (length, names)
+                    break
+            if found is None:
+                i += 1
+                continue
+            length, names = found
+            if len(names) == 1:
+                name = names[0]
+            else:  # a shared surname: the one named most recently
+                name = max(names, key=lambda n: last_named.get(n, -1))
+            last = tokens[i + length - 1]
+            before = tokens[i - 1] if i > 0 and _contiguous(text, tokens[i - 1], tok) else None
+            if before is None and i == 0 or (before is None and tokens[i - 1].end < tok.start - 1):
+                before = _word_before(text, tok.start)
+            honorific = before.low if before is not None and before.kind in (_HON, _TITLE) else None
+            mentions.append(Mention(tok.start, last.end, name, last.possessive, honorific))
+            last_named[name] = len(mentions)
+            i += length
+        return mentions
+
+    @staticmethod
+    def _plausible(text: str, tokens: Sequence[_Token], i: int, length: int) -> bool:
+        """A lone surname inside someone else's name or a place is not a mention ("Trump Tower")."""
+        if length > 1:
+            return True
+        if i > 0 and tokens[i - 1].kind == _NAME and _contiguous(text, tokens[i - 1], tokens[i]):
+            return tokens[i - 1].sentence_start and tokens[i - 1].low.endswith(("ing", "ed", "ly"))
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            nxt is not None
+            and not tokens[i].possessive
+            and nxt.kind in (_NAME, _POISONK)
+            and _contiguous(text, tokens[i], nxt)
+        ):
+            return False
+        return True
+
+
+def gender_hint(honorific: str | None) -> str | None:
+    """"f", "m" or None from a folded honorific: `gender_hint("mrs")` -> "f"."""
+    if honorific in FEMALE_HONORIFICS:
+        return "f"
+    if honorific in MALE_HONORIFICS:
+        return "m"
+    return None

@@ -1,0 +1,64 @@
+"""Reads the pages share, as QuerySet methods with domain names.
+
+Search uses PostgreSQL full-text search (GIN-indexed `search_vector`, ranked)
+and falls back to case-insensitive substring matching on SQLite.
+"""
+
+from __future__ import annotations
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connections, models
+from django.db.models import F, Q
+
+SEARCH_CONFIG = "english"
+
+
+def _vendor(queryset: models.QuerySet) -> str:
+    return connections[queryset.db].vendor
+
+
+class ArticleQuerySet(models.QuerySet):
+    def for_listing(self) -> ArticleQuerySet:
+        """What a list of articles shows: outlet loaded, long text left behind."""
+        return self.select_related("outlet").defer("body", "search_vector", "curated_fields")
+
+    def for_detail(self) -> ArticleQuerySet:
+        return self.select_related("outlet").defer("search_vector")
+
+    def mentioning(self, people) -> ArticleQuerySet:
+        """Articles that mention or quote any of `people`."""
+        return self.filter(
+            Q(mentions__person__in=people) | Q(quotes__speaker__in=people)
+        ).distinct()
+
+    def search(self, text: str) -> ArticleQuerySet:
+        """Full-text search on PostgreSQL (ranked), substring match of every word on SQLite."""
+        text = (text or "").strip()
+        if not text:
+            return self
+        if _vendor(self) == "postgresql":
+            query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+            return self.filter(search_vector=query).annotate(
+                rank=SearchRank(F("search_vector"), query)
+            )
+        matched = self
+        for word in text.split():
+            matched = matched.filter(
+                Q(title__icontains=word) | Q(standfirst__icontains=word) | Q(body__icontains=word)
+            )
+        return matched
+
+
+class PersonQuerySet(models.QuerySet):
+    def with_counts(self) -> PersonQuerySet:
+        return self.annotate(
+            article_total=models.Count("mentions", distinct=True),
+            quote_total=models.Count("quotes", distinct=True),
+        )
+
+
+class QuoteQuerySet(models.QuerySet):
+    def for_listing(self) -> QuoteQuerySet:
+        return self.select_related("speaker", "article", "article__outlet").defer(
+            "article__body", "article__search_vector", "article__curated_fields"
+        )

@@ -1,0 +1,41 @@
+"""Thin views: a FilterSet or a lookup, a paginator, a template."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404, redirect, render
+
+from articles.browsing import (
+    active_filters,
+    article_body,
+    article_for_page,
+    article_threads,
+    paginate_articles,
+)
+from articles.facets import article_facets
+from articles.filters import ArticleFilter
+from articles.models import Article
+
+
+def article_list(request):
+    filterset = ArticleFilter(request.GET, queryset=Article.objects.for_listing())
+    articles = filterset.qs if filterset.is_valid() else Article.objects.none()
+    context = {
+        "filter": filterset,
+        "page": paginate_articles(articles, request.GET.get("page")),
+        "facets": article_facets(filterset, request.GET),
+        "active_filters": active_filters(filterset, request.GET),
+    }
+    return render(request, "articles/article_list.html", context)
+
+
+def article_detail(request, pk: int, slug: str | None = None):
+    article = get_object_or_404(article_for_page(pk))
+    if slug != (article.slug or "article"):
+        return redirect(article, permanent=True)
+    context = {
+        "article": article,
+        "paragraphs": article_body(article),
+        "threads": article_threads(article),
+    }
+    return render(request, "articles/article_detail.html", context)
+

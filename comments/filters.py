@@ -1,0 +1,69 @@
+"""FilterSet for the comment list (every value lives in the query string)."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+
+from articles.filter_fields import PickerWidget
+from articles.models import Article, Outlet, Person
+from comments.models import Comment
+
+
+class CommentFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        field_name="text",
+        lookup_expr="icontains",  # trigram GIN index on UPPER(text) on PostgreSQL
+        label="Text contains",
+        max_length=200,
+    )
+    author = django_filters.CharFilter(
+        method="filter_author",
+        label="Author",
+        max_length=200,
+        help_text='Part of the name; in "double quotes" for the exact name.',
+    )
+    person = django_filters.ModelMultipleChoiceFilter(
+        queryset=Person.objects.only("name", "slug"),
+        to_field_name="slug",
+        method="filter_person",
+        label="Article mentions",
+        widget=PickerWidget(attrs={"data-noun": "person"}),
+    )
+    outlet = django_filters.ModelMultipleChoiceFilter(
+        queryset=Outlet.objects.only("name", "slug"),
+        to_field_name="slug",
+        method="filter_outlet",
+        label="Outlets",
+        widget=PickerWidget(attrs={"data-noun": "outlet"}),
+    )
+    posted_from = django_filters.DateFilter(
+        field_name="posted",
+        lookup_expr="date__gte",
+        label="Posted from",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    posted_to = django_filters.DateFilter(
+        field_name="posted",
+        lookup_expr="date__lte",
+        label="Posted to",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    class Meta:
+        model = Comment
+        fields: list[str] = []
+
+    def filter_author(self, queryset, name, value: str):
+        """`Dana` matches "Dana" and "Dana K"; `"Dana"` (quoted) matches only "Dana"."""
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] == '"':
+            return queryset.filter(author__iexact=value[1:-1].strip())
+        return queryset.filter(author__icontains=value)
+
+    def filter_person(self, queryset, name, value):
+        """Comments under articles that mention (or quote) any of the people."""
+        return queryset.filter(article__in=Article.objects.mentioning(value).values("pk"))
+
+    def filter_outlet(self, queryset, name, value):
+        return queryset.filter(article__outlet__in=value)

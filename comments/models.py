@@ -1,0 +1,61 @@
+"""Reader comments under an article, with reply threads and moderation."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+
+
+class CommentQuerySet(models.QuerySet):
+    def visible(self) -> CommentQuerySet:
+        """Comments readers may see: not hidden by a moderator."""
+        return self.filter(hidden=False)
+
+    def for_listing(self) -> CommentQuerySet:
+        return self.select_related("article", "article__outlet").defer(
+            "article__body", "article__search_vector", "article__curated_fields"
+        )
+
+
+class Comment(models.Model):
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="comments"
+    )
+    author = models.CharField(
+        max_length=200, null=True, blank=True, help_text="Empty for an anonymous comment."
+    )
+    posted = models.DateTimeField(null=True, blank=True)
+    text = models.TextField()
+    position = models.PositiveIntegerField(help_text="Order on the page, from 0.")
+    reply_to = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="replies"
+    )
+    hidden = models.BooleanField(default=False, help_text="Hidden by a moderator: never shown.")
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="comment_unique_position"),
+        ]
+        indexes = [
+            # comment list: visible comments, newest first (and the date filter)
+            models.Index(
+                fields=["-posted", "-id"],
+                name="comment_visible_posted_idx",
+                condition=Q(hidden=False),
+            ),
+            # author filter
+            models.Index(fields=["author"], name="comment_author_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.author or 'Anonymous'}: {self.text[:60]}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#comment-{self.position}"
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.text.split("\n\n") if p.strip()]

@@ -1,0 +1,79 @@
+"""Shared fixtures. The cast:
+
+- outlets: `gazette` = Harbour Gazette (Europe/London),
+  `courier` = Valley Courier (America/New_York)
+- people: `amelia` = Amelia Stone (prime minister), `ben` = Ben Okafor (mayor),
+  `clara` = Clara Stone (economist; shares Amelia's surname, never merged with her)
+- `harbour_article`: a Gazette article (Nov 2016) mentioning Amelia and Ben, quoting Amelia,
+  with a thread: Dana's comment, Eli's reply to it, and a hidden comment by a spammer.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from tests import factories
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+FIXTURES = REPO / "tests" / "fixtures"
+
+
+@pytest.fixture
+def gazette(db):
+    return factories.make_outlet(
+        "Harbour Gazette", time_zone="Europe/London", domains=["harbourgazette.com"]
+    )
+
+
+@pytest.fixture
+def courier(db):
+    return factories.make_outlet(
+        "Valley Courier", time_zone="America/New_York", domains=["valleycourier.com"]
+    )
+
+
+@pytest.fixture
+def amelia(db):
+    return factories.make_person("Amelia Stone")
+
+
+@pytest.fixture
+def ben(db):
+    return factories.make_person("Ben Okafor")
+
+
+@pytest.fixture
+def clara(db):
+    return factories.make_person("Clara Stone")
+
+
+@pytest.fixture
+def harbour_article(gazette, amelia, ben):
+    article = factories.make_article(
+        "Stone backs harbour plan",
+        outlet=gazette,
+        published=datetime(2016, 11, 14, 9, 30, tzinfo=UTC),
+        body="Prime Minister Amelia Stone backed the plan.\n\n"
+        '"This harbour will carry the region," Stone said.',
+        people={amelia: 2, ben: 1},
+        authors=["Rosa Lind"],
+        tags=["Harbour", "Economy"],
+    )
+    factories.make_quote(article, "This harbour will carry the region,", amelia, paragraph=1)
+    dana = factories.make_comment(article, "Finally some good news.", author="Dana")
+    factories.make_comment(article, "@Dana agreed, long overdue.", author="Eli", reply_to=dana)
+    factories.make_comment(article, "BUY CHEAP WATCHES", author="Spammer", hidden=True)
+    return article
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser(
+        "curator", "curator@example.org", "pw-12345-long"
+    )
+    client.force_login(user)
+    return client
