@@ -23,6 +23,8 @@ from articles.linking import PeopleDirectory
 from articles.models import Article, Mention, Outlet, Quote
 from articles.parsing.decode import read_dump
 from articles.parsing.extract import ExtractionSettings, PreparedDump, content_hash, extract_text
+from articles.parsing.people import find_people
+from articles.parsing.quotes import find_quotes
 from articles.parsing.records import ArticleRecord, ExtractionError, OutletGuess, OutletProfile
 from comments.models import Comment
 
@@ -120,6 +122,48 @@ class Importer:
             warnings=record.warnings,
         )
 
+    def relink(self, article: Article) -> bool:
+        """Re-find people and quotes in a stored article (no source file needed).
+
+        Returns True when its mentions or quotes changed; unchanged articles are not
+        written, so running it twice is a no-op the second time.
+        """
+        paragraphs = tuple(article.paragraphs)
+        persons = find_people(
+            article.title,
+            paragraphs,
+            exclude=tuple(article.authors),
+            aliases=self.settings.aliases,
+            not_people=self.settings.not_people,
+        )
+        quotes = find_quotes(paragraphs, persons, aliases=self.settings.aliases)
+        record = ArticleRecord(
+            source=article.source_path, title=article.title, persons=persons, quotes=quotes
+        )
+        if self._links_unchanged(article, record):
+            return False
+        with transaction.atomic():
+            self._save_mentions(article, record)
+            quote_total = self._save_quotes(article, record)
+            Article.objects.filter(pk=article.pk).update(quote_count=quote_total)
+        return True
+
+    def _links_unchanged(self, article: Article, record: ArticleRecord) -> bool:
+        mentions = self._mention_counts(record)
+        stored_mentions = dict(article.mentions.values_list("person_id", "count"))
+        wanted_quotes = [(q.text, self._person_id(q.speaker), q.cue or "") for q in record.quotes]
+        stored_quotes = list(
+            article.quotes.filter(curated=False)
+            .order_by("position")
+            .values_list("text", "speaker_id", "cue")
+        )
+        has_curated = article.quotes.filter(curated=True).exists()
+        return mentions == stored_mentions and wanted_quotes == stored_quotes and not has_curated
+
+    def _person_id(self, name: str | None) -> int | None:
+        person = self.people.resolve(name) if name else None
+        return person.pk if person else None
+
     # -- steps ----------------------------------------------------------------
 
     def _unchanged(self, source: str, digest: str) -> ImportOutcome | None:
@@ -170,12 +214,17 @@ class Importer:
         article.save()
         return article
 
-    def _save_mentions(self, article: Article, record: ArticleRecord) -> int:
+    def _mention_counts(self, record: ArticleRecord) -> dict[int, int]:
+        """Person id -> mentions; two parsed names may resolve to one stored person."""
         counts: dict[int, int] = {}
         for parsed in record.persons:
             person = self.people.resolve(parsed.name)
             if person is not None:
                 counts[person.pk] = counts.get(person.pk, 0) + parsed.mentions
+        return counts
+
+    def _save_mentions(self, article: Article, record: ArticleRecord) -> int:
+        counts = self._mention_counts(record)
         Mention.objects.filter(article=article).delete()
         Mention.objects.bulk_create(
             Mention(article=article, person_id=pid, count=n) for pid, n in counts.items()
