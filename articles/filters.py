@@ -5,7 +5,7 @@ from __future__ import annotations
 import django_filters
 from django import forms
 
-from articles.filter_fields import MonthFilter, PickerWidget
+from articles.filter_fields import DayFilter, MonthFilter, PickerWidget
 from articles.models import Article, Outlet, Person
 
 
@@ -45,17 +45,9 @@ class ArticleFilter(django_filters.FilterSet):
         widget=PickerWidget(attrs={"data-noun": "outlet"}),
     )
     month = MonthFilter(field_name="published", label="Month")
-    published_from = django_filters.DateFilter(
-        field_name="published",
-        lookup_expr="date__gte",
-        label="From",
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    published_to = django_filters.DateFilter(
-        field_name="published",
-        lookup_expr="date__lte",
-        label="To",
-        widget=forms.DateInput(attrs={"type": "date"}),
+    published_from = DayFilter(field_name="published", bound="from", label="From")
+    published_to = DayFilter(
+        field_name="published", bound="to", label="To", help_text="Whole days, counted in UTC."
     )
     has_comments = django_filters.BooleanFilter(
         method="filter_has_comments",

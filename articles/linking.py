@@ -1,34 +1,32 @@
 """Linking parsed names to `Person` rows across articles.
 
 One `PeopleDirectory` per import run keeps every person's name and aliases in
-memory, so linking an article costs no query until a new person is created.
-The matching rules themselves are pure (`articles.parsing.names`).
+memory, indexed by surname and exact name, so linking an article costs no
+query until a new person is created. The matching rules themselves are pure
+(`articles.parsing.names.match_person`); the index only narrows who is asked.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from django.utils.text import slugify
 
 from articles.models import IgnoredName, Person
-from articles.parsing.names import KnownPerson, better_name, match_person, name_key
+from articles.parsing.names import KnownPerson, better_name, match_person, name_key, surname
 
 
 class PeopleDirectory:
     def __init__(self) -> None:
-        self._people: dict[int, Person] = {}
-        self._known: list[KnownPerson] = []
-        self._slugs: set[str] = set()
-        self.aliases: dict[str, str] = {}
-        self.ignored: frozenset[str] = frozenset()
         self.reload()
 
     def reload(self) -> None:
         """Read people, aliases and ignored names afresh (after curator edits)."""
-        self._people = {p.pk: p for p in Person.objects.only("id", "name", "slug", "aliases")}
-        self._known = [
-            KnownPerson(id=p.pk, name=p.name, aliases=tuple(p.aliases))
-            for p in self._people.values()
-        ]
+        people = Person.objects.only("id", "name", "slug", "aliases")
+        self._people: dict[int, Person] = {p.pk: p for p in people}
+        self._index: defaultdict[str, dict[int, KnownPerson]] = defaultdict(dict)
+        for person in self._people.values():
+            self._add(person)
         self._slugs = {p.slug for p in self._people.values()}
         self.aliases = {
             alias: p.name for p in self._people.values() for alias in p.aliases if alias.strip()
@@ -43,7 +41,7 @@ class PeopleDirectory:
         """The stored person for a parsed name, creating one when nobody matches."""
         if not name or self.is_ignored(name):
             return None
-        person_id = match_person(name, self._known)
+        person_id = match_person(name, self._candidates(name))
         if person_id is not None:
             person = self._people[person_id]
             fuller = better_name(person.name, name)
@@ -51,23 +49,38 @@ class PeopleDirectory:
                 # "Putin" stored first, "Vladimir Putin" seen now: keep the fuller form.
                 person.name = fuller
                 person.save(update_fields=["name"])
-                self._replace_known(person)
+                self._add(person)
             return person
         person = Person.objects.create(name=name, slug=self._unique_slug(name))
         self._people[person.pk] = person
-        self._known.append(KnownPerson(id=person.pk, name=person.name, aliases=()))
+        self._add(person)
         return person
 
-    def _replace_known(self, person: Person) -> None:
-        self._known = [
-            KnownPerson(id=p.id, name=person.name, aliases=p.aliases) if p.id == person.pk else p
-            for p in self._known
-        ]
+    def _candidates(self, name: str) -> list[KnownPerson]:
+        """Everyone `match_person` could pick: same surname, or this exact name/alias."""
+        found = {**self._index[_surname_key(name)], **self._index[_exact_key(name)]}
+        return list(found.values())
+
+    def _add(self, person: Person) -> None:
+        known = KnownPerson(id=person.pk, name=person.name, aliases=tuple(person.aliases))
+        for form in (person.name, *person.aliases):
+            self._index[_surname_key(form)][person.pk] = known
+            self._index[_exact_key(form)][person.pk] = known
 
     def _unique_slug(self, name: str) -> str:
+        # Every slug is in memory (loaded by reload()); a person created meanwhile by
+        # another process would make this article fail its unique check, not corrupt it.
         base = slugify(name)[:200] or "person"
         slug, n = base, 2
-        while slug in self._slugs or Person.objects.filter(slug=slug).exists():
+        while slug in self._slugs:
             slug, n = f"{base}-{n}", n + 1
         self._slugs.add(slug)
         return slug
+
+
+def _surname_key(name: str) -> str:
+    return "s:" + name_key(surname(name))
+
+
+def _exact_key(name: str) -> str:
+    return "e:" + name_key(name)

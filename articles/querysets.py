@@ -26,10 +26,13 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("outlet").defer("search_vector")
 
     def mentioning(self, people) -> ArticleQuerySet:
-        """Articles that mention or quote any of `people`."""
+        """Articles that mention or quote any of `people` (two indexed semi-joins, no DISTINCT)."""
+        from articles.models import Mention, Quote
+
         return self.filter(
-            Q(mentions__person__in=people) | Q(quotes__speaker__in=people)
-        ).distinct()
+            Q(pk__in=Mention.objects.filter(person__in=people).values("article_id"))
+            | Q(pk__in=Quote.objects.filter(speaker__in=people).values("article_id"))
+        )
 
     def search(self, text: str) -> ArticleQuerySet:
         """Full-text search on PostgreSQL (ranked), substring match of every word on SQLite."""

@@ -38,4 +38,3 @@ def article_detail(request, pk: int, slug: str | None = None):
         "threads": article_threads(article),
     }
     return render(request, "articles/article_detail.html", context)
-

@@ -63,7 +63,9 @@ class CommentFilter(django_filters.FilterSet):
 
     def filter_person(self, queryset, name, value):
         """Comments under articles that mention (or quote) any of the people."""
+        if not value:  # an empty choice arrives as an empty QuerySet, not []
+            return queryset
         return queryset.filter(article__in=Article.objects.mentioning(value).values("pk"))
 
     def filter_outlet(self, queryset, name, value):
-        return queryset.filter(article__outlet__in=value)
+        return queryset.filter(article__outlet__in=value) if value else queryset

@@ -7,7 +7,7 @@ from django.db.models import F
 from django.shortcuts import render
 
 from articles import exports
-from articles.export_views import filter_errors_response
+from articles.export_views import filter_errors_response, site_url
 from comments.filters import CommentFilter
 from comments.models import Comment
 
@@ -37,4 +37,5 @@ def export_comments(request, fmt: str):
         exports.comments_for_export(filterset.qs),
         fmt=fmt,
         filename="comments",
+        base_url=site_url(request),
     )

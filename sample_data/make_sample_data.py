@@ -10,6 +10,8 @@ perfect extraction would find:
 Stdlib only; deterministic (comment selection uses a fixed seed).
 """
 
+# ruff: noqa: E501  (the articles are prose held as data; wrapping them would not help)
+
 from __future__ import annotations
 
 import json
@@ -95,29 +97,55 @@ ARTICLES: list[Article] = [
             (CAP, "Finance Minister Tomas Brandt arrives at the treasury in Kestrel Bay"),
             "The figures, published by the national statistics office on Sunday evening, showed"
             " the gap between spending and tax receipts growing to 4.1 per cent of output.",
-            (PULL, "We have spent two years pretending the bill would never arrive", "Tomas Brandt at the treasury"),
+            (
+                PULL,
+                "We have spent two years pretending the bill would never arrive",
+                "Tomas Brandt at the treasury",
+            ),
             'Mr Brandt said: "We have spent two years pretending the bill would never arrive.'
             ' It has arrived, and it is larger than anyone in this building expected."',
             "President Helena Varga backed her minister, telling a party meeting in the capital"
             " that the government would not borrow its way out of trouble.",
             '"Every family in this country knows you cannot spend next year\'s wages today,"'
             " Mrs Varga said.",
-            (VIDEO, "Helena Varga addressing party members in Kestrel Bay", ["Brandt: no new taxes before the spring, promises min..."]),
+            (
+                VIDEO,
+                "Helena Varga addressing party members in Kestrel Bay",
+                ["Brandt: no new taxes before the spring, promises min..."],
+            ),
             'Opposition leader Ruth Kessler called the warning "a confession" and demanded an'
             " emergency debate in parliament.",
             '"The minister has known about this hole since the spring, and he chose to say'
             ' nothing until the holidays were over," said Ms Kessler.',
             (DATE, "Thu, September 1, 2016"),
-            (RELATED, ["Varga promises 'no return to austerity' in summer speech", "ARLENDIA DEBT: What the numbers really mean for your sav..."]),
+            (
+                RELATED,
+                [
+                    "Varga promises 'no return to austerity' in summer speech",
+                    "ARLENDIA DEBT: What the numbers really mean for your sav...",
+                ],
+            ),
             "Central bank governor Priya Nandakumar declined to comment on the figures on Monday.",
         ],
-        related=["Brandt faces grilling from committee over spending plans", "<u>Caldera Energy shares slide as deficit fears grow</u>"],
+        related=[
+            "Brandt faces grilling from committee over spending plans",
+            "<u>Caldera Energy shares slide as deficit fears grow</u>",
+        ],
         tags=["Tomas Brandt", "Helena Varga", "Arlendia economy"],
         persons=["Tomas Brandt", "Helena Varga", "Ruth Kessler", "Priya Nandakumar"],
         quotes=[
-            ("Tomas Brandt", "We have spent two years pretending the bill would never arrive. It has arrived, and it is larger than anyone in this building expected."),
-            ("Helena Varga", "Every family in this country knows you cannot spend next year's wages today,"),
-            ("Ruth Kessler", "The minister has known about this hole since the spring, and he chose to say nothing until the holidays were over,"),
+            (
+                "Tomas Brandt",
+                "We have spent two years pretending the bill would never arrive. It has arrived, and it is larger than anyone in this building expected.",
+            ),
+            (
+                "Helena Varga",
+                "Every family in this country knows you cannot spend next year's wages today,",
+            ),
+            (
+                "Ruth Kessler",
+                "The minister has known about this hole since the spring, and he chose to say nothing until the holidays were over,",
+            ),
         ],
     ),
     Article(
@@ -128,7 +156,7 @@ ARTICLES: list[Article] = [
         body=[
             "Dock workers at Kestrel Bay voted on Thursday to walk out for three days later this"
             " month, after the port authority announced it would cut night-shift pay.",
-            'Union leader Dmitri Sorensen told members at a rally outside the container terminal:'
+            "Union leader Dmitri Sorensen told members at a rally outside the container terminal:"
             ' "Nobody in this yard wants to stop the cranes. But nobody in this yard will work'
             ' through the night for less than they earned last year."',
             "The port handles almost two thirds of the country's imports, and shipping agents"
@@ -139,8 +167,14 @@ ARTICLES: list[Article] = [
         ],
         persons=["Dmitri Sorensen", "Grace Okafor"],
         quotes=[
-            ("Dmitri Sorensen", "Nobody in this yard wants to stop the cranes. But nobody in this yard will work through the night for less than they earned last year."),
-            ("Grace Okafor", "The port is the beating heart of this city, and I will not watch it stop while both sides shout at each other from opposite ends of the quay,"),
+            (
+                "Dmitri Sorensen",
+                "Nobody in this yard wants to stop the cranes. But nobody in this yard will work through the night for less than they earned last year.",
+            ),
+            (
+                "Grace Okafor",
+                "The port is the beating heart of this city, and I will not watch it stop while both sides shout at each other from opposite ends of the quay,",
+            ),
         ],
         comments=14,
     ),
@@ -166,16 +200,29 @@ ARTICLES: list[Article] = [
             " party would demand a full public inquiry.",
             '"A project of this size cannot be waved through by a regulator that meets twice a'
             ' year in a hotel conference room," said Ruth Kessler.',
-            (VIDEO, "Gas storage tanks at the Caldera terminal", ["Caldera profits jump as winter prices climb ahead of the c..."]),
+            (
+                VIDEO,
+                "Gas storage tanks at the Caldera terminal",
+                ["Caldera profits jump as winter prices climb ahead of the c..."],
+            ),
             "Finance Minister Tomas Brandt welcomed the investment but said the government would"
             " not guarantee any of the company's borrowing.",
         ],
-        related=["Caldera Energy names new chairman after boardroom row", "<u>Gas prices: what the pipeline means for your winter bills</u>"],
+        related=[
+            "Caldera Energy names new chairman after boardroom row",
+            "<u>Gas prices: what the pipeline means for your winter bills</u>",
+        ],
         tags=["Caldera Energy", "Martin Kessler", "Energy"],
         persons=["Martin Kessler", "Ruth Kessler", "Tomas Brandt"],
         quotes=[
-            ("Martin Kessler", "This pipeline will pay for itself in eleven years and it will heat a million homes for the next fifty,"),
-            ("Ruth Kessler", "A project of this size cannot be waved through by a regulator that meets twice a year in a hotel conference room,"),
+            (
+                "Martin Kessler",
+                "This pipeline will pay for itself in eleven years and it will heat a million homes for the next fifty,",
+            ),
+            (
+                "Ruth Kessler",
+                "A project of this size cannot be waved through by a regulator that meets twice a year in a hotel conference room,",
+            ),
         ],
     ),
     Article(
@@ -194,7 +241,10 @@ ARTICLES: list[Article] = [
         ],
         persons=["Priya Nandakumar", "Tomas Brandt"],
         quotes=[
-            ("Priya Nandakumar", "We are not going to chase a number that we expect to fall on its own. Raising rates now would punish borrowers for the price of oil,"),
+            (
+                "Priya Nandakumar",
+                "We are not going to chase a number that we expect to fall on its own. Raising rates now would punish borrowers for the price of oil,",
+            ),
         ],
         comments=3,
     ),
@@ -216,18 +266,33 @@ ARTICLES: list[Article] = [
             'Before leaving, Mr Halloran told reporters: "We are not going to Drovsk to sign'
             " anything this week. We are going to find out whether there is something worth"
             ' signing next year."',
-            "In a statement, Mr Lebed's office said Vostria was ready for a \"sensible\" agreement.",
-            (RELATED, ["Border crossings reopen after two years of closure", "VOSTRIA: Lebed's hardline budget angers farmers across the..."]),
+            'In a statement, Mr Lebed\'s office said Vostria was ready for a "sensible" agreement.',
+            (
+                RELATED,
+                [
+                    "Border crossings reopen after two years of closure",
+                    "VOSTRIA: Lebed's hardline budget angers farmers across the...",
+                ],
+            ),
             "President Helena Varga is expected to travel to Vostria herself if the talks go well.",
             '"A handshake between neighbours is worth more than a hundred speeches about them,"'
             " said Mrs Varga.",
         ],
-        related=["Varga: 'We will talk to anyone who talks straight'", "<u>What a trade deal with Vostria would mean for farmers</u>"],
+        related=[
+            "Varga: 'We will talk to anyone who talks straight'",
+            "<u>What a trade deal with Vostria would mean for farmers</u>",
+        ],
         tags=["Idris Halloran", "Vostria", "Trade"],
         persons=["Idris Halloran", "Anton Lebed", "Helena Varga"],
         quotes=[
-            ("Idris Halloran", "We are not going to Drovsk to sign anything this week. We are going to find out whether there is something worth signing next year."),
-            ("Helena Varga", "A handshake between neighbours is worth more than a hundred speeches about them,"),
+            (
+                "Idris Halloran",
+                "We are not going to Drovsk to sign anything this week. We are going to find out whether there is something worth signing next year.",
+            ),
+            (
+                "Helena Varga",
+                "A handshake between neighbours is worth more than a hundred speeches about them,",
+            ),
         ],
     ),
     Article(
@@ -249,11 +314,19 @@ ARTICLES: list[Article] = [
         ],
         persons=["Grace Okafor", "Tomas Brandt", "Ruth Kessler"],
         quotes=[
-            ("Grace Okafor", "For ten years we have talked about the rail yards as if they were a problem. They are the answer,"),
-            ("Grace Okafor", "Young families are leaving this city because they cannot afford a kitchen with a window. That ends now."),
+            (
+                "Grace Okafor",
+                "For ten years we have talked about the rail yards as if they were a problem. They are the answer,",
+            ),
+            (
+                "Grace Okafor",
+                "Young families are leaving this city because they cannot afford a kitchen with a window. That ends now.",
+            ),
         ],
         comments=22,
-        special_comments=[(None, "First time in years a mayor has mentioned rent without being asked.")],
+        special_comments=[
+            (None, "First time in years a mayor has mentioned rent without being asked.")
+        ],
     ),
     Article(
         file="007_harbour_strike_begins.txt",
@@ -269,23 +342,36 @@ ARTICLES: list[Article] = [
             (CAP, "Idle cranes at the Kestrel Bay container terminal"),
             "Ships queued in the outer harbour on Monday morning, and the port authority said at"
             " least 40 vessels would be delayed.",
-            'Dmitri Sorensen, the dockers\' union leader, said: "We gave them a month. They spent'
+            "Dmitri Sorensen, the dockers' union leader, said: \"We gave them a month. They spent"
             ' it printing leaflets telling us how lucky we are."',
             (PULL, "We gave them a month", "Dmitri Sorensen at the picket line"),
             "Talks hosted by Mayor Grace Okafor broke up on Sunday night without agreement.",
             '"I asked both sides to stay in the room for one more hour. One side left,"'
             " Ms Okafor said, without naming which.",
-            (VIDEO, "Dock workers gather at the main gate", ["Strike: what happens to your parcels now", "Sorensen: the man who sh..."]),
+            (
+                VIDEO,
+                "Dock workers gather at the main gate",
+                ["Strike: what happens to your parcels now", "Sorensen: the man who sh..."],
+            ),
             "The port authority said its offer remained on the table.",
             (DATE, "Fri, October 7, 2016"),
             "President Helena Varga urged both sides to return to talks.",
         ],
-        related=["Supermarkets warn of empty shelves within days", "<u>Who is Dmitri Sorensen?</u>"],
+        related=[
+            "Supermarkets warn of empty shelves within days",
+            "<u>Who is Dmitri Sorensen?</u>",
+        ],
         tags=["Kestrel Bay", "Dmitri Sorensen", "Strikes"],
         persons=["Dmitri Sorensen", "Grace Okafor", "Helena Varga"],
         quotes=[
-            ("Dmitri Sorensen", "We gave them a month. They spent it printing leaflets telling us how lucky we are."),
-            ("Grace Okafor", "I asked both sides to stay in the room for one more hour. One side left,"),
+            (
+                "Dmitri Sorensen",
+                "We gave them a month. They spent it printing leaflets telling us how lucky we are.",
+            ),
+            (
+                "Grace Okafor",
+                "I asked both sides to stay in the room for one more hour. One side left,",
+            ),
         ],
     ),
     Article(
@@ -305,8 +391,14 @@ ARTICLES: list[Article] = [
         ],
         persons=["Dmitri Sorensen", "Grace Okafor"],
         quotes=[
-            ("Dmitri Sorensen", "It is not everything we wanted, but it is a lot more than they offered,"),
-            ("Grace Okafor", "I am going home to sleep, and then I am going to buy everyone in that room a very large breakfast,"),
+            (
+                "Dmitri Sorensen",
+                "It is not everything we wanted, but it is a lot more than they offered,",
+            ),
+            (
+                "Grace Okafor",
+                "I am going home to sleep, and then I am going to buy everyone in that room a very large breakfast,",
+            ),
         ],
         comments=0,
     ),
@@ -316,7 +408,7 @@ ARTICLES: list[Article] = [
         path="news/politics/49410/Helena-Varga-party-conference-speech-election",
         headline="'WE ARE NOT FINISHED' Varga rallies party faithful a year before election",
         standfirst="PRESIDENT Helena Varga told her party conference that the government had"
-        " \"unfinished business\" as she set out her case for a second term.",
+        ' "unfinished business" as she set out her case for a second term.',
         authors=["Clara Whitcombe"],
         published=(2016, 10, 19, 16, 20),
         updated_after=45,
@@ -326,18 +418,32 @@ ARTICLES: list[Article] = [
             " finish the northern railway before the end of her term.",
             'She said: "Four years ago people told us we would last six months. We are still'
             " here, the trains are still running, and the lights are still on.",
-            (PULL, "We are not finished, and we are not going anywhere", "Helena Varga at her party conference"),
+            (
+                PULL,
+                "We are not finished, and we are not going anywhere",
+                "Helena Varga at her party conference",
+            ),
             '"We are not finished, and we are not going anywhere."',
             "Finance Minister Tomas Brandt, sitting in the front row, was among the first to his feet.",
-            (VIDEO, "Delegates wave flags in the main hall", ["Varga's speech in full: the key lines", "Brandt tipped for le..."]),
+            (
+                VIDEO,
+                "Delegates wave flags in the main hall",
+                ["Varga's speech in full: the key lines", "Brandt tipped for le..."],
+            ),
             "Opposition leader Ruth Kessler dismissed the speech.",
             '"An hour of speech and not one word about rents or wages," Ms Kessler said.',
         ],
-        related=["Who will run against Varga? The contenders", "<u>Poll: Varga's lead narrows to four points</u>"],
+        related=[
+            "Who will run against Varga? The contenders",
+            "<u>Poll: Varga's lead narrows to four points</u>",
+        ],
         tags=["Helena Varga", "Party conference", "Election"],
         persons=["Helena Varga", "Tomas Brandt", "Ruth Kessler"],
         quotes=[
-            ("Helena Varga", "Four years ago people told us we would last six months. We are still here, the trains are still running, and the lights are still on. We are not finished, and we are not going anywhere."),
+            (
+                "Helena Varga",
+                "Four years ago people told us we would last six months. We are still here, the trains are still running, and the lights are still on. We are not finished, and we are not going anywhere.",
+            ),
             ("Ruth Kessler", "An hour of speech and not one word about rents or wages,"),
         ],
     ),
@@ -358,7 +464,10 @@ ARTICLES: list[Article] = [
         ],
         persons=["Grace Okafor", "Helena Varga"],
         quotes=[
-            ("Grace Okafor", "Nobody should be sleeping in a wet house tonight. If you need a bed, come to us,"),
+            (
+                "Grace Okafor",
+                "Nobody should be sleeping in a wet house tonight. If you need a bed, come to us,",
+            ),
             ("Helena Varga", "The money will be there before the water has gone,"),
         ],
         comments=18,
@@ -376,21 +485,36 @@ ARTICLES: list[Article] = [
             (CAP, "The Caldera Energy tower in the financial district"),
             "The company made 410 million dollars in the three months to September, up from 292"
             " million a year earlier.",
-            'Chief executive Martin Kessler said the profits would be spent on the northern pipeline.'
+            "Chief executive Martin Kessler said the profits would be spent on the northern pipeline."
             ' "Every dollar we earn this winter goes into the ground, into steel and into jobs,"'
             " he said.",
             "Opposition leader Ruth Kessler said the figures made the case for a windfall tax.",
             '"When a company makes this much money from people turning on their radiators, some'
             ' of it should come back to the people," said Ruth Kessler.',
-            (RELATED, ["Winter bills: how to cut your heating costs", "Energy regulator to review price caps in Jan..."]),
+            (
+                RELATED,
+                [
+                    "Winter bills: how to cut your heating costs",
+                    "Energy regulator to review price caps in Jan...",
+                ],
+            ),
             "Finance Minister Tomas Brandt has so far ruled out new taxes before the election.",
         ],
-        related=["Pipeline hearings delayed until the new year", "<u>Caldera shares at record high</u>"],
+        related=[
+            "Pipeline hearings delayed until the new year",
+            "<u>Caldera shares at record high</u>",
+        ],
         tags=["Caldera Energy", "Ruth Kessler", "Martin Kessler"],
         persons=["Martin Kessler", "Ruth Kessler", "Tomas Brandt"],
         quotes=[
-            ("Martin Kessler", "Every dollar we earn this winter goes into the ground, into steel and into jobs,"),
-            ("Ruth Kessler", "When a company makes this much money from people turning on their radiators, some of it should come back to the people,"),
+            (
+                "Martin Kessler",
+                "Every dollar we earn this winter goes into the ground, into steel and into jobs,",
+            ),
+            (
+                "Ruth Kessler",
+                "When a company makes this much money from people turning on their radiators, some of it should come back to the people,",
+            ),
         ],
     ),
     Article(
@@ -409,7 +533,10 @@ ARTICLES: list[Article] = [
         ],
         persons=["Idris Halloran", "Anton Lebed"],
         quotes=[
-            ("Idris Halloran", "Two years ago we were not even answering each other's phone calls. Today we have a signed piece of paper, and next year we will have a trade deal."),
+            (
+                "Idris Halloran",
+                "Two years ago we were not even answering each other's phone calls. Today we have a signed piece of paper, and next year we will have a trade deal.",
+            ),
         ],
         comments=11,
     ),
@@ -430,17 +557,30 @@ ARTICLES: list[Article] = [
             "Governor Priya Nandakumar said the bank could no longer wait.",
             '"In September we said we would be patient. We have been patient, and prices have'
             ' kept rising, so patience is over," said Ms Nandakumar.',
-            (VIDEO, "Homes for sale in the Kestrel Bay suburbs", ["Mortgage calculator: what the rise means for you", "House prices fall for the first time sin..."]),
+            (
+                VIDEO,
+                "Homes for sale in the Kestrel Bay suburbs",
+                [
+                    "Mortgage calculator: what the rise means for you",
+                    "House prices fall for the first time sin...",
+                ],
+            ),
             "Finance Minister Tomas Brandt said the decision was a matter for the bank.",
             "Opposition leader Ruth Kessler accused the government of leaving homeowners to pay"
             " for its mistakes.",
             (DATE, "Wed, November 9, 2016"),
         ],
-        related=["Savers finally get a reward as rates rise", "<u>Nandakumar: 'I would rather be unpopular than wrong'</u>"],
+        related=[
+            "Savers finally get a reward as rates rise",
+            "<u>Nandakumar: 'I would rather be unpopular than wrong'</u>",
+        ],
         tags=["Priya Nandakumar", "Interest rates", "Mortgages"],
         persons=["Priya Nandakumar", "Tomas Brandt", "Ruth Kessler"],
         quotes=[
-            ("Priya Nandakumar", "In September we said we would be patient. We have been patient, and prices have kept rising, so patience is over,"),
+            (
+                "Priya Nandakumar",
+                "In September we said we would be patient. We have been patient, and prices have kept rising, so patience is over,",
+            ),
         ],
     ),
     Article(
@@ -459,7 +599,10 @@ ARTICLES: list[Article] = [
         ],
         persons=["Grace Okafor"],
         quotes=[
-            ("Grace Okafor", "I would rather have a traffic jam than a tragedy. The bridge stays shut until the engineers tell me, in writing, that it is safe,"),
+            (
+                "Grace Okafor",
+                "I would rather have a traffic jam than a tragedy. The bridge stays shut until the engineers tell me, in writing, that it is safe,",
+            ),
         ],
         comments=25,
     ),
@@ -482,14 +625,26 @@ ARTICLES: list[Article] = [
             ' to tell me I cost them their holiday."',
             "He praised Mayor Grace Okafor for keeping the talks going.",
             '"Without her we would still be standing at that gate," said Sorensen.',
-            (RELATED, ["Port strike cost the economy 90 million, says report", "Dockers' pay deal: the small print exp..."]),
+            (
+                RELATED,
+                [
+                    "Port strike cost the economy 90 million, says report",
+                    "Dockers' pay deal: the small print exp...",
+                ],
+            ),
             "He refused to say whether he would stand for parliament.",
         ],
-        related=["Kestrel Bay port reports record month after strike", "<u>Okafor's popularity soars after strike deal</u>"],
+        related=[
+            "Kestrel Bay port reports record month after strike",
+            "<u>Okafor's popularity soars after strike deal</u>",
+        ],
         tags=["Dmitri Sorensen", "Unions", "Kestrel Bay"],
         persons=["Dmitri Sorensen", "Grace Okafor"],
         quotes=[
-            ("Dmitri Sorensen", "I drove a forklift for twenty years before anyone asked my opinion about anything. Now people stop me in the supermarket to shake my hand, and some of them stop me to tell me I cost them their holiday."),
+            (
+                "Dmitri Sorensen",
+                "I drove a forklift for twenty years before anyone asked my opinion about anything. Now people stop me in the supermarket to shake my hand, and some of them stop me to tell me I cost them their holiday.",
+            ),
             ("Dmitri Sorensen", "Without her we would still be standing at that gate,"),
         ],
     ),
@@ -510,17 +665,27 @@ ARTICLES: list[Article] = [
             " the cold snap had changed the picture.",
             '"When the facts change, you change the plan. The facts changed on Sunday night when'
             ' it hit minus eighteen," Mr Brandt said.',
-            (VIDEO, "Pensioners queue at a post office", ["Cold snap: the coldest December night in thirty...", "How to claim the payment"]),
+            (
+                VIDEO,
+                "Pensioners queue at a post office",
+                ["Cold snap: the coldest December night in thirty...", "How to claim the payment"],
+            ),
             "Caldera Energy chief executive Martin Kessler said the company would not disconnect"
             " any household in arrears until March.",
             'Ruth Kessler, the opposition leader, said the payment was "too little" and came "far'
             ' too late".',
         ],
-        related=["Weather warning: more snow expected this weekend", "<u>Caldera: no disconnections this winter</u>"],
+        related=[
+            "Weather warning: more snow expected this weekend",
+            "<u>Caldera: no disconnections this winter</u>",
+        ],
         tags=["Helena Varga", "Tomas Brandt", "Winter"],
         persons=["Helena Varga", "Tomas Brandt", "Martin Kessler", "Ruth Kessler"],
         quotes=[
-            ("Tomas Brandt", "When the facts change, you change the plan. The facts changed on Sunday night when it hit minus eighteen,"),
+            (
+                "Tomas Brandt",
+                "When the facts change, you change the plan. The facts changed on Sunday night when it hit minus eighteen,",
+            ),
         ],
     ),
     Article(
@@ -539,7 +704,10 @@ ARTICLES: list[Article] = [
         ],
         persons=["Martin Kessler", "Ruth Kessler"],
         quotes=[
-            ("Martin Kessler", "Nobody in this country should be cold this winter because of a letter from us,"),
+            (
+                "Martin Kessler",
+                "Nobody in this country should be cold this winter because of a letter from us,",
+            ),
         ],
         comments=6,
     ),
@@ -563,13 +731,25 @@ ARTICLES: list[Article] = [
             "Mrs Varga said the two countries would sign a full trade agreement by the summer.",
             '"We have wasted enough time being suspicious of each other," said Varga.',
             (DATE, "Mon, December 12, 2016"),
-            (RELATED, ["What Vostrians think of us: a survey", "Halloran: the quiet diplomat behind the Vos..."]),
+            (
+                RELATED,
+                [
+                    "What Vostrians think of us: a survey",
+                    "Halloran: the quiet diplomat behind the Vos...",
+                ],
+            ),
         ],
-        related=["Protesters gather outside the palace during Lebed visit", "<u>Trade deal timeline: what happens next</u>"],
+        related=[
+            "Protesters gather outside the palace during Lebed visit",
+            "<u>Trade deal timeline: what happens next</u>",
+        ],
         tags=["Anton Lebed", "Vostria", "Helena Varga"],
         persons=["Anton Lebed", "Idris Halloran", "Helena Varga"],
         quotes=[
-            ("Anton Lebed", "Our grandparents traded across this border for a hundred years without asking permission from anyone. Our grandchildren should be able to do the same."),
+            (
+                "Anton Lebed",
+                "Our grandparents traded across this border for a hundred years without asking permission from anyone. Our grandchildren should be able to do the same.",
+            ),
             ("Helena Varga", "We have wasted enough time being suspicious of each other,"),
         ],
     ),
@@ -589,7 +769,10 @@ ARTICLES: list[Article] = [
         ],
         persons=["Tomas Brandt", "Grace Okafor"],
         quotes=[
-            ("Tomas Brandt", "Half the lorries on that bridge are carrying goods to the rest of the country, so the rest of the country should pay its share,"),
+            (
+                "Tomas Brandt",
+                "Half the lorries on that bridge are carrying goods to the rest of the country, so the rest of the country should pay its share,",
+            ),
             ("Grace Okafor", "It took a month of phone calls, but it was worth every one of them,"),
         ],
         comments=10,
@@ -612,16 +795,29 @@ ARTICLES: list[Article] = [
             (PULL, "every time, our neighbours came first", "Helena Varga"),
             "She also praised Mayor Grace Okafor and the dockers' leader Dmitri Sorensen for"
             " ending the port strike.",
-            (VIDEO, "Fireworks over the harbour last year", ["New Year's Eve: where to watch the fireworks", "Road closures in the city ce..."]),
+            (
+                VIDEO,
+                "Fireworks over the harbour last year",
+                ["New Year's Eve: where to watch the fireworks", "Road closures in the city ce..."],
+            ),
             'Opposition leader Ruth Kessler said in her own message: "Next year, people will'
             ' judge this government by their bills, not by its speeches."',
         ],
-        related=["2016 in pictures: the year in Arlendia", "<u>Railway opening date slips again</u>"],
+        related=[
+            "2016 in pictures: the year in Arlendia",
+            "<u>Railway opening date slips again</u>",
+        ],
         tags=["Helena Varga", "New Year"],
         persons=["Helena Varga", "Grace Okafor", "Dmitri Sorensen", "Ruth Kessler"],
         quotes=[
-            ("Helena Varga", "This year the river came into our homes and the snow came early, and every time, our neighbours came first."),
-            ("Ruth Kessler", "Next year, people will judge this government by their bills, not by its speeches."),
+            (
+                "Helena Varga",
+                "This year the river came into our homes and the snow came early, and every time, our neighbours came first.",
+            ),
+            (
+                "Ruth Kessler",
+                "Next year, people will judge this government by their bills, not by its speeches.",
+            ),
         ],
     ),
     Article(
@@ -643,16 +839,25 @@ ARTICLES: list[Article] = [
         ],
         persons=["Ruth Kessler", "Martin Kessler", "Tomas Brandt"],
         quotes=[
-            ("Ruth Kessler", "This is not about punishing success. It is about sharing a windfall that nobody earned,"),
-            ("Martin Kessler", "If you tax the profits, you lose the pipeline. It really is that simple,"),
+            (
+                "Ruth Kessler",
+                "This is not about punishing success. It is about sharing a windfall that nobody earned,",
+            ),
+            (
+                "Martin Kessler",
+                "If you tax the profits, you lose the pipeline. It really is that simple,",
+            ),
         ],
         comments=20,
         special_comments=[
-            ("Marisol Teague", "Two Kesslers, one bill, and a lot of hot air.\n\nI read the"
-             " whole bill last night. It taxes profits above the five-year average, not all"
-             " profits, so the claim that the pipeline dies is an exaggeration.\n\nWhat the bill"
-             " does not say is who collects the money and how it is spent. That is the part"
-             " worth arguing about."),
+            (
+                "Marisol Teague",
+                "Two Kesslers, one bill, and a lot of hot air.\n\nI read the"
+                " whole bill last night. It taxes profits above the five-year average, not all"
+                " profits, so the claim that the pipeline dies is an exaggeration.\n\nWhat the bill"
+                " does not say is who collects the money and how it is spent. That is the part"
+                " worth arguing about.",
+            ),
         ],
     ),
     Article(
@@ -670,17 +875,27 @@ ARTICLES: list[Article] = [
             "The agency blamed flooding in October and a shortage of steel.",
             "Finance Minister Tomas Brandt said no extra money would be found to speed up the work.",
             '"Throwing money at a tunnel does not make the rock any softer," said Mr Brandt.',
-            (VIDEO, "Construction crews on the railway", ["Railway costs: a timeline of overspending", "Steel shortage hits buil..."]),
+            (
+                VIDEO,
+                "Construction crews on the railway",
+                ["Railway costs: a timeline of overspending", "Steel shortage hits buil..."],
+            ),
             'Ruth Kessler, the opposition leader, said: "The president promised this railway on'
-            ' New Year\'s Eve. She should explain why her promise lasted sixteen days."',
+            " New Year's Eve. She should explain why her promise lasted sixteen days.\"",
             "The president's office declined to comment.",
         ],
-        related=["Steel prices hit a six-year high", "<u>Commuters: 'We will believe it when we see it'</u>"],
+        related=[
+            "Steel prices hit a six-year high",
+            "<u>Commuters: 'We will believe it when we see it'</u>",
+        ],
         tags=["Northern railway", "Tomas Brandt", "Transport"],
         persons=["Helena Varga", "Tomas Brandt", "Ruth Kessler"],
         quotes=[
             ("Tomas Brandt", "Throwing money at a tunnel does not make the rock any softer,"),
-            ("Ruth Kessler", "The president promised this railway on New Year's Eve. She should explain why her promise lasted sixteen days."),
+            (
+                "Ruth Kessler",
+                "The president promised this railway on New Year's Eve. She should explain why her promise lasted sixteen days.",
+            ),
         ],
     ),
     Article(
@@ -698,7 +913,10 @@ ARTICLES: list[Article] = [
         ],
         persons=["Priya Nandakumar", "Tomas Brandt"],
         quotes=[
-            ("Priya Nandakumar", "Inflation is a tax on everyone who saves and everyone who earns a wage. We will bring it down,"),
+            (
+                "Priya Nandakumar",
+                "Inflation is a tax on everyone who saves and everyone who earns a wage. We will bring it down,",
+            ),
         ],
         comments=2,
     ),
@@ -718,15 +936,27 @@ ARTICLES: list[Article] = [
             " Varga over farm subsidies.",
             '"I read that I had resigned this morning, which came as a surprise to me and an even'
             ' bigger surprise to my wife," Mr Halloran told reporters.',
-            (RELATED, ["Trade deal: farmers fear cheap Vostrian grain", "Cabinet reshuffle: who is in and who is o..."]),
+            (
+                RELATED,
+                [
+                    "Trade deal: farmers fear cheap Vostrian grain",
+                    "Cabinet reshuffle: who is in and who is o...",
+                ],
+            ),
             "Mrs Varga's office said the president had full confidence in her foreign minister.",
-            "Vostrian Prime Minister Anton Lebed said he expected to sign the deal \"with Idris\".",
+            'Vostrian Prime Minister Anton Lebed said he expected to sign the deal "with Idris".',
         ],
-        related=["Halloran profile: the diplomat who never raises his voice", "<u>Varga cabinet: the full list</u>"],
+        related=[
+            "Halloran profile: the diplomat who never raises his voice",
+            "<u>Varga cabinet: the full list</u>",
+        ],
         tags=["Idris Halloran", "Helena Varga", "Vostria"],
         persons=["Idris Halloran", "Helena Varga", "Anton Lebed"],
         quotes=[
-            ("Idris Halloran", "I read that I had resigned this morning, which came as a surprise to me and an even bigger surprise to my wife,"),
+            (
+                "Idris Halloran",
+                "I read that I had resigned this morning, which came as a surprise to me and an even bigger surprise to my wife,",
+            ),
         ],
     ),
     Article(
@@ -745,7 +975,10 @@ ARTICLES: list[Article] = [
         ],
         persons=["Grace Okafor"],
         quotes=[
-            ("Grace Okafor", "Ten weeks ago I promised nobody would cross this bridge until it was safe. It is safe, so let us cross it,"),
+            (
+                "Grace Okafor",
+                "Ten weeks ago I promised nobody would cross this bridge until it was safe. It is safe, so let us cross it,",
+            ),
         ],
         comments=12,
     ),
@@ -771,12 +1004,21 @@ ARTICLES: list[Article] = [
             ' a formality," said Ruth Kessler.',
             (DATE, "Tue, February 7, 2017"),
         ],
-        related=["Pipeline protest camp grows to 500 people", "<u>The valleys at the centre of the pipeline row</u>"],
+        related=[
+            "Pipeline protest camp grows to 500 people",
+            "<u>The valleys at the centre of the pipeline row</u>",
+        ],
         tags=["Caldera Energy", "Pipeline", "Martin Kessler"],
         persons=["Martin Kessler", "Ruth Kessler"],
         quotes=[
-            ("Martin Kessler", "We have changed the route four times to avoid the valleys. I am not sure what else we can do short of building the pipeline in the air. We will keep listening, but at some point we have to start digging."),
-            ("Ruth Kessler", "Three weeks to examine a project that will last fifty years is not a hearing, it is a formality,"),
+            (
+                "Martin Kessler",
+                "We have changed the route four times to avoid the valleys. I am not sure what else we can do short of building the pipeline in the air. We will keep listening, but at some point we have to start digging.",
+            ),
+            (
+                "Ruth Kessler",
+                "Three weeks to examine a project that will last fifty years is not a hearing, it is a formality,",
+            ),
         ],
     ),
     Article(
@@ -796,7 +1038,10 @@ ARTICLES: list[Article] = [
         ],
         persons=["Dmitri Sorensen", "Ruth Kessler"],
         quotes=[
-            ("Dmitri Sorensen", "I am not joining a party. I am joining a queue of people who are tired of being talked about instead of talked to."),
+            (
+                "Dmitri Sorensen",
+                "I am not joining a party. I am joining a queue of people who are tired of being talked about instead of talked to.",
+            ),
         ],
         comments=16,
     ),
@@ -815,17 +1060,30 @@ ARTICLES: list[Article] = [
             "The budget cuts the deficit to 3.4 per cent of output, Mr Brandt told parliament.",
             '"This is not a budget for headlines. It is a budget for the next ten years," said'
             " Mr Brandt.",
-            (VIDEO, "Tomas Brandt delivers his budget speech", ["Budget 2017: everything you need to know", "Councils warn of library closu..."]),
+            (
+                VIDEO,
+                "Tomas Brandt delivers his budget speech",
+                ["Budget 2017: everything you need to know", "Councils warn of library closu..."],
+            ),
             "Mayor Grace Okafor said the cut would cost Kestrel Bay 14 million dollars.",
             '"The minister has balanced his books by unbalancing mine," she said.',
-            "Bank of Arlendia governor Priya Nandakumar said the budget was \"broadly sensible\".",
-            (RELATED, ["Budget calculator: are you better or worse off?", "Brandt's budget: the winners and the los..."]),
+            'Bank of Arlendia governor Priya Nandakumar said the budget was "broadly sensible".',
+            (
+                RELATED,
+                [
+                    "Budget calculator: are you better or worse off?",
+                    "Brandt's budget: the winners and the los...",
+                ],
+            ),
         ],
         related=["Councils: 'We cannot cut any deeper'", "<u>Budget 2017 in numbers</u>"],
         tags=["Budget 2017", "Tomas Brandt", "Councils"],
         persons=["Tomas Brandt", "Grace Okafor", "Priya Nandakumar"],
         quotes=[
-            ("Tomas Brandt", "This is not a budget for headlines. It is a budget for the next ten years,"),
+            (
+                "Tomas Brandt",
+                "This is not a budget for headlines. It is a budget for the next ten years,",
+            ),
             ("Grace Okafor", "The minister has balanced his books by unbalancing mine,"),
         ],
     ),
@@ -847,7 +1105,10 @@ ARTICLES: list[Article] = [
         persons=["Grace Okafor", "Tomas Brandt"],
         quotes=[
             ("Grace Okafor", "I will fight for every library, but I cannot print money,"),
-            ("Tomas Brandt", "Kestrel Bay has 60 million dollars in the bank. The mayor should look there before she looks at the libraries,"),
+            (
+                "Tomas Brandt",
+                "Kestrel Bay has 60 million dollars in the bank. The mayor should look there before she looks at the libraries,",
+            ),
         ],
         comments=8,
     ),
@@ -868,15 +1129,28 @@ ARTICLES: list[Article] = [
             "Ms Kessler said the poll showed voters were tired of promises.",
             'She said: "People are not angry with the president. They are disappointed, and'
             ' disappointment is harder to fix."',
-            (VIDEO, "Helena Varga visits the northern railway works", ["Poll tracker: every survey since the election", "Who is Ruth Kess..."]),
+            (
+                VIDEO,
+                "Helena Varga visits the northern railway works",
+                ["Poll tracker: every survey since the election", "Who is Ruth Kess..."],
+            ),
             (DATE, "Sat, February 25, 2017"),
         ],
-        related=["Sorensen effect: how the docker could swing Kestrel Bay East", "<u>Election 2017: the key seats</u>"],
+        related=[
+            "Sorensen effect: how the docker could swing Kestrel Bay East",
+            "<u>Election 2017: the key seats</u>",
+        ],
         tags=["Helena Varga", "Ruth Kessler", "Polls"],
         persons=["Ruth Kessler", "Helena Varga"],
         quotes=[
-            ("Helena Varga", "Polls come and polls go. The railway and the budget will still be here in a year,"),
-            ("Ruth Kessler", "People are not angry with the president. They are disappointed, and disappointment is harder to fix."),
+            (
+                "Helena Varga",
+                "Polls come and polls go. The railway and the budget will still be here in a year,",
+            ),
+            (
+                "Ruth Kessler",
+                "People are not angry with the president. They are disappointed, and disappointment is harder to fix.",
+            ),
         ],
     ),
 ]
@@ -884,9 +1158,26 @@ ARTICLES: list[Article] = [
 # Reader comments for the Lantern: commenters and topic-neutral remarks, mixed per article
 # with a fixed seed. Replies start "@Name" or "@Name:".
 COMMENTERS = [
-    "Farid K.", "Oksana_B", "pieter van loon", "Lamar Whitby", "RJ", "Hestia Moor",
-    "Babajide", "Wen Li (Kestrel Bay)", "old docker", "T.Quill", "Sunita R", "marcusAR",
-    "Greta", "N. Osei", "Yusra", "Alvaro M.", "Kit", "Denholm-East", "Ibsen77", "Priyanka S",
+    "Farid K.",
+    "Oksana_B",
+    "pieter van loon",
+    "Lamar Whitby",
+    "RJ",
+    "Hestia Moor",
+    "Babajide",
+    "Wen Li (Kestrel Bay)",
+    "old docker",
+    "T.Quill",
+    "Sunita R",
+    "marcusAR",
+    "Greta",
+    "N. Osei",
+    "Yusra",
+    "Alvaro M.",
+    "Kit",
+    "Denholm-East",
+    "Ibsen77",
+    "Priyanka S",
 ]
 REMARKS = [
     "Finally some good news from this city.",

@@ -20,7 +20,14 @@ PRODUCTION_ENV = {
 
 def _run(code: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     # Drop what tests/settings.py sets for the test run itself.
-    test_only = ("SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT", "PLAIN_STATIC")
+    test_only = (
+        "SECRET_KEY",
+        "DEBUG",
+        "ALLOWED_HOSTS",
+        "SECURE_SSL_REDIRECT",
+        "PLAIN_STATIC",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests for Playwright's event loop
+    )
     clean = {k: v for k, v in os.environ.items() if k not in test_only}
     clean.pop("DJANGO_SETTINGS_MODULE", None)
     return subprocess.run(

@@ -87,10 +87,12 @@ _TITLE_WORDS = {
     "report",
     "reports",
     "team",
-    "desk",
 }
 _TAG_RE = re.compile(r"</?[a-z][^>]*>|\*\*|__", re.IGNORECASE)
-_BY_RE = re.compile(r"^\s*(?:written\s+|words\s+|reported\s+|posted\s+|story\s+)?by[:\s]\s*(?P<rest>.+)$", re.IGNORECASE)
+_BY_RE = re.compile(
+    r"^\s*(?:written\s+|words\s+|reported\s+|posted\s+|story\s+)?by[:\s]\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
 # Where the names stop: a separator, a cue word or the start of a date.
 _STOP_RE = re.compile(
     r"\s*(?:\||•|·|—|–|\s-\s|\bpublished\b|\bupdated\b|\bposted\b|\blast\s+updated\b|\s+in\s+(?=[A-Z][a-z])|\bon\s+(?=\w+\s+\d|\d))",
@@ -98,16 +100,19 @@ _STOP_RE = re.compile(
 )
 _SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|,|\band\b|&)\s*", re.IGNORECASE)
 _CREDIT_RE = re.compile(
-    r"^(?P<names>[A-Z][\w.'’\- ]{1,60}?)\s*(?:,|\||—|–|\bfor\b)\s*(?P<credit>[A-Za-z .\-]{2,40})\s*$"
+    r"^(?P<names>[A-Z][\w.'’\- ]{1,60}?)\s*(?:,|\||—|–|\bfor\b)\s*"
+    r"(?P<credit>[A-Za-z .\-]{2,40})\s*$"
 )
-_NAME_TOKEN_RE = re.compile(r"^(?:[A-Z][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|(?:de|van|von|der|da|di|la|le|bin|al|el)|[a-z]{1,3}['’][A-Z][\w'’\-]*)$")
-# "Mc" always starts a capitalised second part; "Mac" does not (Machado, Macias), so it is left alone.
+_NAME_TOKEN_RE = re.compile(
+    r"^(?:[A-Z][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|(?:de|van|von|der|da|di|la|le|bin|al|el)|[a-z]{1,3}['’][A-Z][\w'’\-]*)$"
+)
+# "Mc" always starts a capitalised second part; "Mac" does not (Machado, Macias): left alone.
 _PREFIXES = ("Mc",)
 
 
 @dataclass(frozen=True)
 class Byline:
-    """A recognised byline: its authors (possibly none, e.g. ``By Reuters``) and the text after them."""
+    """A recognised byline: its authors (none for ``By Reuters``) and the text after them."""
 
     authors: tuple[str, ...]
     rest: str

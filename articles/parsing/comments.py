@@ -28,7 +28,9 @@ _HEADING_RES = (
         r"^(?:#+\s*)?(?P<n>\d+)\s+(?:comments?|responses?|replies|thoughts?)\b.{0,200}$",
         re.IGNORECASE,
     ),
-    re.compile(r"^(?:#+\s*)?(?:one|no)\s+(?:comments?|responses?|thoughts?)\b.{0,200}$", re.IGNORECASE),
+    re.compile(
+        r"^(?:#+\s*)?(?:one|no)\s+(?:comments?|responses?|thoughts?)\b.{0,200}$", re.IGNORECASE
+    ),
     re.compile(r"^(?:#+\s*)?(?:join the )?(?:discussion|conversation)\s*:?$", re.IGNORECASE),
 )
 _ANONYMOUS_RE = re.compile(r"^(?:posted\s+|written\s+)?(?:on|at)\s+", re.IGNORECASE)
@@ -59,7 +61,9 @@ _REPLY_RE = re.compile(r"^@\s?(?P<rest>\S.*)", re.DOTALL)
 _INITIAL_END_RE = re.compile(r"(?:^|\s|\.)[A-Z]\.$")
 # Placeholder names outlets print for readers who gave none.
 _ANONYMOUS_NAMES = {"anonymous", "anon", "guest", "unknown", "a reader", "reader", "visitor"}
-_MAX_HEADER = 110  # header lines are short; longer lines are comment text (and skip the date search)
+_MAX_HEADER = (
+    110  # header lines are short; longer lines are comment text (and skip the date search)
+)
 
 
 @dataclass
@@ -199,7 +203,7 @@ def _reply_to(text: str, earlier: Sequence[ParsedComment]) -> int | None:
         if not author:
             continue
         key = author.casefold()
-        if rest.startswith(key) and (len(rest) == len(key) or not rest[len(key)].isalnum()):
-            if best is None or len(key) > best[0]:
-                best = (len(key), index)
+        fits = rest.startswith(key) and (len(rest) == len(key) or not rest[len(key)].isalnum())
+        if fits and (best is None or len(key) > best[0]):
+            best = (len(key), index)
     return best[1] if best else None

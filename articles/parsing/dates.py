@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -55,7 +55,10 @@ _MONTH = (
     r"(?P<{p}mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
     r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_ZONE = r"(?:\s*\(?(?P<{p}tz>utc|gmt|bst|cest|cet|est|edt|cdt|mst|mdt|pst|pdt|pkt|[+-]\d{{2}}:?\d{{2}})\)?(?![a-z]))?"
+_ZONE = (
+    r"(?:\s*\(?(?P<{p}tz>utc|gmt|bst|cest|cet|est|edt|cdt|mst|mdt|pst|pdt|pkt"
+    r"|[+-]\d{{2}}:?\d{{2}})\)?(?![a-z]))?"
+)
 _TIME = (
     r"(?:(?P<{p}h>\d{{1,2}})[:.](?P<{p}mi>\d{{2}})(?::(?P<{p}s>\d{{2}}))?"
     r"(?:\s*(?P<{p}ap>[ap]\.?\s?m\.?)(?![a-z]))?"
@@ -147,11 +150,11 @@ class DateMatch:
 def zone_for(name: str | None) -> tzinfo:
     """The tzinfo for an IANA name: ``zone_for("Asia/Karachi")``; unknown names give UTC."""
     if not name:
-        return timezone.utc
+        return UTC
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        return timezone.utc
+        return UTC
 
 
 def search_date(text: str, zone: str | None = "UTC", *, pos: int = 0) -> DateMatch | None:
@@ -281,7 +284,7 @@ def _localise(
         if offset is not None:
             return naive.replace(tzinfo=timezone(offset)), None, has_time
     tz = zone_for(zone)
-    if isinstance(tz, ZoneInfo) and has_time:
+    if isinstance(tz, ZoneInfo) and has_time and not _steady_day(zone, naive.date()):
         early = naive.replace(tzinfo=tz, fold=0)
         late = naive.replace(tzinfo=tz, fold=1)
         if early.utcoffset() != late.utcoffset():
@@ -289,6 +292,21 @@ def _localise(
             return None, f"time ambiguous or skipped in {zone} (DST change)", has_time
         return early, None, has_time
     return naive.replace(tzinfo=tz), None, has_time
+
+
+@lru_cache(maxsize=4096)
+def _steady_day(zone: str | None, day: date) -> bool:
+    """Whether the zone's offset holds all day (no DST change): the common, cached case."""
+    tz = zone_for(zone)
+    start = datetime(day.year, day.month, day.day)
+    end = start + timedelta(days=1)
+    offsets = {
+        start.replace(tzinfo=tz, fold=0).utcoffset(),
+        start.replace(tzinfo=tz, fold=1).utcoffset(),
+        end.replace(tzinfo=tz, fold=0).utcoffset(),
+        end.replace(tzinfo=tz, fold=1).utcoffset(),
+    }
+    return len(offsets) == 1
 
 
 def _offset(text: str) -> timedelta | None:

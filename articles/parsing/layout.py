@@ -27,18 +27,24 @@ _BULLET_RE = re.compile(r"^(?:[-•*·▪►◦‣–]\s*|\d{1,2}[.)]\s+(?=\D{0,
 _NOTICE_RE = re.compile(
     r"\bad[\s-]?block(?:er|ing)?\b|\bturn off (?:your )?ad|\bdisable (?:your )?ad|"
     r"\b(?:upgrade|update) (?:to|your)\b.{0,40}\b(?:browser|version of (?:ie|internet explorer))|"
-    r"\benable javascript\b|\bjavascript (?:is )?(?:disabled|required)\b|\bcookies? (?:policy|settings|consent)\b|"
-    r"\bwe use cookies\b|^advertisement$|^sponsored(?: content)?$|\bsign up (?:to|for) (?:our|the) newsletter|"
+    r"\benable javascript\b|\bjavascript (?:is )?(?:disabled|required)\b"
+    r"|\bcookies? (?:policy|settings|consent)\b|\bwe use cookies\b|^advertisement$"
+    r"|^sponsored(?: content)?$|\bsign up (?:to|for) (?:our|the) newsletter|"
     r"^(?:copyright\b|©|\(c\)\s)|\ball rights reserved\b",
     re.IGNORECASE,
 )
+_NOTICE_HINTS = (
+    "block", "turn off", "disable", "browser", " ie", "internet explorer", "javascript", "cookie",
+    "advertisement", "sponsored", "newsletter", "copyright", "©", "(c)", "rights reserved",
+)  # fmt: skip
 _FORM_RE = re.compile(
     r"^(?:your|recipient|sender|friend'?s|e-?mail|name|message|subject|website|password|comment)"
     r"\b[\w\s'’-]{0,25}:\s*\*?$",
     re.IGNORECASE,
 )
 _CUE_LIST_RE = re.compile(
-    r"^(?:read more|related(?: articles| stories| videos| content| coverage| links)?|see also|more on this"
+    r"^(?:read more|related(?: articles| stories| videos| content| coverage| links)?"
+    r"|see also|more on this"
     r"|more from|you may also like|recommended|most read|most popular|trending|watch|listen"
     r"|click here|follow us|share this|share on|sign up|subscribe|tags?|topics?)\b",
     re.IGNORECASE,
@@ -74,7 +80,8 @@ def parse_page(
 ) -> ArticleRecord:
     """The article record of one decoded dump; raises ``ExtractionError`` for non-articles.
 
-    >>> parse_page("## Storm closes harbour\\n\\nBy Ada Finch\\n\\nThe harbour ...", source="a.txt", outlets=())
+    >>> parse_page("## Port shut\\n\\nBy Ada Finch\\n\\nThe port…", source="a", outlets=()).authors
+    ('Ada Finch',)
     """
     lines = text.split("\n")
     paras = [_Para(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
@@ -100,7 +107,9 @@ def parse_page(
     heading = find_comments_heading(lines, first_line)
     if heading is not None:
         declared = heading[1]
-        comments, comment_warnings = parse_comments(lines[heading[0] + 1 :], zone, declared=declared)
+        comments, comment_warnings = parse_comments(
+            lines[heading[0] + 1 :], zone, declared=declared
+        )
         warnings.extend(comment_warnings)
         paras = [p for p in paras if p.index < heading[0]]
 
@@ -169,9 +178,12 @@ def _find_title(paras: Sequence[_Para], outlet_names: Sequence[str]) -> int | No
     # Otherwise the first title-shaped line followed closely by prose.
     for i in range(min(len(paras), 30)):
         text = paras[i].text
-        if _title_shaped(text) and not _is_furniture(text):
-            if any(_is_prose(p.text) for p in paras[i + 1 : i + 4]):
-                return i
+        if (
+            _title_shaped(text)
+            and not _is_furniture(text)
+            and any(_is_prose(p.text) for p in paras[i + 1 : i + 4])
+        ):
+            return i
     return None
 
 
@@ -257,10 +269,11 @@ def _body(paras: Sequence[_Para], outlet_names: Sequence[str]) -> tuple[list[str
     body: list[str] = []
     for i, text in enumerate(kept):
         own = normalised[i]
-        if len(own.split()) >= 6 and len(own.split()) < 60:
-            if any(own in other and own != other for j, other in enumerate(normalised) if j != i):
-                dropped.append(text)
-                continue
+        if 6 <= len(own.split()) < 60 and any(
+            own in other and own != other for j, other in enumerate(normalised) if j != i
+        ):
+            dropped.append(text)
+            continue
         body.append(text)
     return body, dropped
 
@@ -269,7 +282,7 @@ def _find_tags(paras: Sequence[_Para], body_start: int) -> tuple[list[str], int 
     """Tags from the tag line at the end of the article, and its index."""
     for i in range(len(paras) - 1, max(body_start, len(paras) - 4) - 1, -1):
         text = _clean(paras[i].text)
-        if _FORM_RE.match(text) or _NOTICE_RE.search(text):
+        if _FORM_RE.match(text) or _is_notice(text):
             continue
         prefixed = _TAGS_PREFIX_RE.match(text)
         if prefixed is not None:
@@ -359,13 +372,20 @@ def _is_meta(text: str, outlet_names: Sequence[str]) -> bool:
 def _is_furniture(text: str) -> bool:
     return bool(
         _BULLET_RE.match(text)
-        or _NOTICE_RE.search(text)
+        or _is_notice(text)
         or _FORM_RE.match(text)
         or _URL_RE.match(text)
         or (_CUE_LIST_RE.match(text) and len(text.split()) <= 8)
-        or text.endswith(("...", "…")) and len(text.split()) < 30
+        or text.endswith(("...", "…"))
+        and len(text.split()) < 30
         or is_date_line(_clean(text))
     )
+
+
+def _is_notice(text: str) -> bool:
+    lowered = text.lower()
+    # Substring test first: the notice regex is costly on long paragraphs.
+    return any(hint in lowered for hint in _NOTICE_HINTS) and bool(_NOTICE_RE.search(text))
 
 
 def _title_shaped(text: str) -> bool:

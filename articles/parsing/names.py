@@ -55,7 +55,7 @@ def name_key(name: str) -> str:
 
 
 def name_tokens(name: str) -> list[str]:
-    """Folded word tokens without suffixes: `name_tokens("Donald Trump Jr.")` -> ["donald", "trump"]."""
+    """Folded words without suffixes: `name_tokens("Donald Trump Jr.")` -> ["donald", "trump"]."""
     return [tok for tok in name_key(name).split() if tok not in SUFFIXES]
 
 
@@ -78,7 +78,7 @@ def surname(name: str) -> str:
 
 
 def given_name(name: str) -> str | None:
-    """The first word of a multi-word name: `given_name("V Putin")` -> "V"; `given_name("Putin")` -> None."""
+    """The first word of a multi-word name: `given_name("V Putin")` -> "V" ("Putin" -> None)."""
     words = name.split()
     rest = surname(name)
     if len(words) < 2 or rest == name:
@@ -122,9 +122,7 @@ def match_person(name: str, known: Sequence[KnownPerson]) -> int | None:
     full_same_surname = [
         p for p in known if given_name(p.name) is not None and name_key(surname(p.name)) == family
     ]
-    surname_only = [
-        p for p in known if given_name(p.name) is None and name_key(p.name) == family
-    ]
+    surname_only = [p for p in known if given_name(p.name) is None and name_key(p.name) == family]
     if given is None:
         # "Putin": the one full-name person with that surname, if nothing competes.
         candidates = {p.id for p in full_same_surname} | {p.id for p in surname_only}

@@ -28,7 +28,7 @@ _SIGNATURE_WINDOW = 60  # signatures are page furniture near the top or bottom o
 
 
 def domain_of(url: str | None) -> str | None:
-    """The bare host of a URL: ``domain_of("http://www.express.co.uk/news/1")`` → ``express.co.uk``."""
+    """The bare host of a URL: ``domain_of("http://www.dawn.com/news/1")`` → ``dawn.com``."""
     if not url:
         return None
     try:

@@ -21,7 +21,9 @@ from .names import (
     SUFFIXES,
     better_name,
     first_names_compatible,
+    given_name,
     name_key,
+    surname,
 )
 from .records import ParsedPerson
 
@@ -56,8 +58,11 @@ ROLE_WORDS = STRONG_TITLES | _words(
     "chef artist player striker midfielder defender goalkeeper skipper batsman bowler champion "
     "veteran aide adviser advisor colleague wife husband son daughter mother brother sister "
     "widow widower uncle aunt cousin fiancé fiancée boyfriend girlfriend teacher priest doctor "
-    "nurse dean principal headteacher pilot researcher scientist historian professor "
-    "foreign home finance defence defense interior shadow former late acting interim then ex"
+    "nurse principal headteacher pilot researcher scientist historian professor "
+    "foreign home finance defence defense interior shadow former late acting interim then ex "
+    "owner co-owner landlord landlady tenant resident customer shopkeeper farmer grower driver "
+    "worker employee student pupil parent neighbour neighbor witness victim survivor owner "
+    "volunteer organiser organizer fan supporter pensioner landowner householder commuter"
 )
 # Verbs that introduce or follow a direct quotation (`Putin said`, `wrote Mr Doe`).
 SPEECH_VERBS = _words(
@@ -70,7 +75,8 @@ SPEECH_VERBS = _words(
     "responds countered counters shouted pleaded promised promises vowed vows pledged pledges "
     "predicted observed mused demanded reiterated emphasised emphasized maintained maintains "
     "thundered blasted fumed agreed agrees complained complains alleged testified cautioned "
-    "elaborated assured sighed laughed wondered"
+    "elaborated assured sighed laughed wondered described describes called calls branded "
+    "labelled labeled dubbed"
 )
 
 # Capitalised words that end a name run: function words, sentence starters, calendar,
@@ -159,7 +165,10 @@ _POISON = _words(
     capitol westminster brussels strasbourg davos apec opec eu un isis taliban hamas hezbollah
     qaeda cross crescent rights watch amnesty greenpeace institute project initiative campaign
     fc united city rovers wanderers athletic olympic olympics paralympics festival show
-    series season day week month year age era"""
+    series season day week month year age era metals steel mining foods motors pharmaceuticals
+    technologies technology systems solutions industries partners capital ventures holdings
+    airways logistics insurance securities investments properties estates brewery library
+    town village borough district"""
 )
 _AMBIGUOUS_MONTHS = _words("may june april august")
 _PREPOSITIONS = _words(
@@ -168,16 +177,18 @@ _PREPOSITIONS = _words(
 )
 
 # Token kinds.
-_NAME, _INITIAL, _HON, _TITLE, _PARTICLE, _SUFFIX, _STOPK, _LOWER, _SHOUT, _POISONK, _MONTH = (
-    range(11)
+_NAME, _INITIAL, _HON, _TITLE, _PARTICLE, _SUFFIX, _STOPK, _LOWER, _SHOUT, _POISONK, _MONTH = range(
+    11
 )
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 # Only capitalised words and name particles are tokens (lower-case words cost time and
 # matter only right before a name, where `_word_before` looks them up).
+_NAMEISH = frozenset((_NAME, _INITIAL, _PARTICLE, _MONTH))
+_PARTICLE_ALTERNATION = "|".join(sorted(PARTICLES, key=len, reverse=True))
 _TOKEN_RE = re.compile(
-    rf"\b(?:[{_UPPER}]|(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})\b|[a-z]{{1,3}}-[{_UPPER}])"
+    rf"\b(?:[{_UPPER}]|(?:{_PARTICLE_ALTERNATION})\b|[a-z]{{1,3}}-[{_UPPER}])"
     r"[^\W\d_]*(?:['’\-][^\W\d_]+)*"
 )
 _WORD_BEFORE = re.compile(r"([a-z][a-z\-]*)[ \u00a0]{1,2}$")
@@ -217,7 +228,7 @@ class Mention:
 
 @lru_cache(maxsize=512)
 def tokenise(text: str) -> tuple[_Token, ...]:
-    """Name-relevant tokens with their kind: `tokenise("Mr Putin's views")` -> (Mr(HON), Putin(NAME, 's)).
+    """Name-relevant tokens: `tokenise("Mr Putin's views")` -> (Mr(HON), Putin(NAME, 's)).
 
     Cached: people finding and quote attribution tokenise the same paragraphs.
     """
@@ -226,8 +237,6 @@ def tokenise(text: str) -> tuple[_Token, ...]:
 
 def _tokenise(text: str) -> list[_Token]:
     tokens: list[_Token] = []
-    prev_end = 0
-    prev_kind = -1
     for match in _TOKEN_RE.finditer(text):
         word = match.group()
         possessive = False
@@ -235,11 +244,12 @@ def _tokenise(text: str) -> list[_Token]:
             word, possessive = word[:-2], True
         start, end = match.span()
         kind = _kind(word, text, start + len(word))
+        if kind == _STOPK:
+            continue  # "The", "Russia", "Monday": the gap it leaves still breaks a run
         low = word.lower()
         key = low if low.isalpha() and low.isascii() else name_key(word)
-        tokens.append(
-            _Token(word, low, key, start, end, kind, possessive, _starts_sentence(text, start, tokens))
-        )
+        opens = kind in _NAMEISH and _starts_sentence(text, start, tokens)
+        tokens.append(_Token(word, low, key, start, end, kind, possessive, opens))
     return tokens
 
 
@@ -329,13 +339,15 @@ def _runs(text: str, tokens: Sequence[_Token]) -> list[_Run]:
         if current and not poisoned and any(t.kind in (_NAME, _MONTH) for t in current):
             index = _index_of(tokens, current[0])
             before = tokens[index - 1] if index > 0 else None
-            if before is not None and not _contiguous(text, before, current[0]):
+            if before is None or not _contiguous(text, before, current[0]):
                 before = _word_before(text, current[0].start)
             runs.append(_Run(current, before))
         current, poisoned = [], False
 
     for i, tok in enumerate(tokens):
-        joined = bool(current) and not current[-1].possessive and _contiguous(text, current[-1], tok)
+        joined = (
+            bool(current) and not current[-1].possessive and _contiguous(text, current[-1], tok)
+        )
         if not joined and current:
             close()
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -346,9 +358,9 @@ def _runs(text: str, tokens: Sequence[_Token]) -> list[_Run]:
             if current or (nxt is not None and nxt.kind == _NAME):
                 current.append(tok)
                 poisoned = True
-        elif kind == _PARTICLE and current and nxt is not None and nxt.kind == _NAME:
-            current.append(tok)
-        elif kind == _SUFFIX and current:
+        elif current and (
+            kind == _SUFFIX or (kind == _PARTICLE and nxt is not None and nxt.kind == _NAME)
+        ):
             current.append(tok)
         elif kind == _MONTH and not text[tok.end : tok.end + 3].strip()[:1].isdigit():
             prev = tokens[i - 1] if i > 0 else None
@@ -357,7 +369,7 @@ def _runs(text: str, tokens: Sequence[_Token]) -> list[_Run]:
             else:
                 close()
         elif (
-            kind == _TITLE
+            kind in (_TITLE, _HON)
             and tok.word[0].isupper()
             and current
             and current[-1].kind == _NAME
@@ -427,20 +439,21 @@ def find_people(
 ) -> tuple[ParsedPerson, ...]:
     """The people an article names, in order of first mention, with mention counts.
 
-    >>> find_people("Putin writes to Trump", ["Russian President Vladimir Putin wrote to Mr Trump."])
-    (ParsedPerson(name='Vladimir Putin', mentions=2), ParsedPerson(name='Trump', mentions=2))
+    >>> find_people("Putin writes", ["Russian President Vladimir Putin wrote to Mr Trump."])
+    (ParsedPerson(name='Vladimir Putin', mentions=2), ParsedPerson(name='Trump', mentions=1))
     """
     alias_map = {name_key(alias): canonical for alias, canonical in aliases.items()}
     banned = {name_key(n) for n in exclude} | {name_key(n) for n in not_people}
     banned.discard("")
     texts = [title, *body]
     tokenised = [tokenise(text) for text in texts]
+    title_case = _is_title_case(title)
 
     full: list[_Candidate] = []
     singles: dict[str, _Candidate] = {}
     single_use: set[str] = set()  # surnames used alone mid-sentence or after a cue
     for position, (text, tokens) in enumerate(zip(texts, tokenised, strict=True)):
-        if position == 0 and _is_title_case(text):
+        if position == 0 and title_case:
             continue
         for run in _runs(text, tokens):
             _collect(text, run, position, full, singles, single_use, alias_map)
@@ -468,11 +481,16 @@ def find_people(
     if not persons:
         return ()
 
-    finder = MentionFinder([p.name for p in persons], aliases, variants=[p.variants for p in persons])
+    finder = MentionFinder(
+        [p.name for p in persons], aliases, variants=[p.variants for p in persons]
+    )
     counts: dict[str, int] = {}
     order: dict[str, tuple[int, int]] = {}
     for position, text in enumerate(texts):
-        for mention in finder.find(text, tokenised[position]):
+        loose = (
+            position == 0 and title_case
+        )  # "Brannock Opens Grand Bridge": every word capitalised
+        for mention in finder.find(text, tokenised[position], loose=loose):
             counts[mention.name] = counts.get(mention.name, 0) + 1
             order.setdefault(mention.name, (position, mention.start))
     named = sorted(counts, key=lambda n: order[n])
@@ -499,6 +517,8 @@ def _collect(
     ):
         tokens, before = tokens[1:], None  # "Congratulating Trump…"
     words = [t.word for t in tokens]
+    if tokens[0].low in PARTICLES:
+        words[0] = tokens[0].low  # "Van Damme added" at a sentence start: the surname alone
     where = (position, tokens[0].start)
     key = name_key(" ".join(words))
     if key in alias_map:
@@ -515,6 +535,9 @@ def _collect(
         before is not None and before.low in _SAY_BEFORE
     )
     name_words = [t for t in tokens if t.kind != _SUFFIX]
+    if words[0] in PARTICLES and given_name(" ".join(words)) is None:
+        name_words = name_words[:1]  # "van Damme" is one surname
+        words = [" ".join(words)]
     if len(name_words) >= 2 and tokens[-1].kind != _INITIAL:
         evidence = (
             cue_any
@@ -526,7 +549,7 @@ def _collect(
         cand = _Candidate(" ".join(words), {_fold_words(words)}, where, evidence)
         full.append(cand)
         return
-    if len(name_words) != 1 or tokens[0].kind not in (_NAME, _MONTH):
+    if len(name_words) != 1 or tokens[0].kind not in (_NAME, _MONTH, _PARTICLE):
         return
     if tokens[0].kind == _MONTH and not cue_any:
         return
@@ -543,21 +566,20 @@ def _according_before(text: str, to_token: _Token) -> bool:
 
 
 def _family(name: str) -> str:
-    words = [w for w in name.split() if name_key(w) not in SUFFIXES]
-    return name_key(words[-1]) if words else ""
+    return name_key(surname(name))
 
 
 def _merge(persons: list[_Candidate], cand: _Candidate) -> None:
     family = _family(cand.name)
     words = cand.name.split()
-    given = words[0] if len(words) > 1 else None
+    given = given_name(cand.name)
     suffix = name_key(words[-1]) if words and name_key(words[-1]) in SUFFIXES else ""
     for person in persons:
         p_words = person.name.split()
         p_suffix = name_key(p_words[-1]) if name_key(p_words[-1]) in SUFFIXES else ""
         if _family(person.name) != family or p_suffix != suffix:
             continue
-        p_given = p_words[0] if len(p_words) > 1 else None
+        p_given = given_name(person.name)
         if (given is None and p_given is None) or first_names_compatible(given, p_given):
             person.name = better_name(person.name, cand.name)
             person.variants |= cand.variants
@@ -590,8 +612,10 @@ class MentionFinder:
             self._add(folded, name)
             core = tuple(w for w in folded if w not in SUFFIXES)
             if len(core) >= 2:
-                self._add((core[0], core[-1]), name)
-                self._add((core[0][:1], core[-1]), name)
+                family = _fold_words(surname(name).split())
+                self._add((core[0], *family), name)
+                self._add((core[0][:1], *family), name)
+                self._add(family, name)
                 self._add((core[-1],), name)
             for variant in variants[index] if index < len(variants) else ():
                 self._add(tuple(variant), name)
@@ -600,6 +624,10 @@ class MentionFinder:
             if target is not None:
                 self._add(_fold_words(alias.split()), target)
         self._longest = max((len(f) for f in self._forms), default=1)
+        self._firsts = {form[0] for form in self._forms}
+        self._last_named: dict[str, int] = {}  # recency across `find` calls, for shared surnames
+        self._gender: dict[str, str] = {}  # learnt from honorifics: "Mrs Baig" -> "f"
+        self._seen = 0
 
     def _add(self, form: tuple[str, ...], name: str) -> None:
         if not form or not all(form):
@@ -608,45 +636,57 @@ class MentionFinder:
         if name not in names:
             names.append(name)
 
-    def find(self, text: str, tokens: Sequence[_Token] | None = None) -> list[Mention]:
-        """Mentions of known people in `text`, in order."""
+    def find(
+        self, text: str, tokens: Sequence[_Token] | None = None, *, loose: bool = False
+    ) -> list[Mention]:
+        """Mentions of known people in `text`, in order (`loose` for title-case headlines)."""
         if tokens is None:
             tokens = tokenise(text)
         mentions: list[Mention] = []
-        last_named: dict[str, int] = {}
         i, count = 0, len(tokens)
         while i < count:
             tok = tokens[i]
-            if not tok.word[0].isupper() or tok.kind in (_HON, _STOPK):
+            if tok.key not in self._firsts or tok.kind in (_HON, _STOPK):
                 i += 1
                 continue
             found = None
             for length in range(min(self._longest, count - i), 0, -1):
                 span = tokens[i : i + length]
-                if any(t.possessive for t in span[:-1]) or not all(
-                    _contiguous(text, a, b) for a, b in zip(span, span[1:])
+                names = self._forms.get(tuple(t.key for t in span))
+                if not names or (
+                    length > 1
+                    and (
+                        any(t.possessive for t in span[:-1])
+                        or not all(
+                            _contiguous(text, a, b) for a, b in zip(span, span[1:], strict=False)
+                        )
+                    )
                 ):
                     continue
-                form = tuple(t.key for t in span)
-                names = self._forms.get(form)
-                if names and self._plausible(text, tokens, i, length):
+                if loose or self._plausible(text, tokens, i, length):
                     found = (length, names)
                     break
             if found is None:
                 i += 1
                 continue
             length, names = found
-            if len(names) == 1:
-                name = names[0]
-            else:  # a shared surname: the one named most recently
-                name = max(names, key=lambda n: last_named.get(n, -1))
             last = tokens[i + length - 1]
             before = tokens[i - 1] if i > 0 and _contiguous(text, tokens[i - 1], tok) else None
-            if before is None and i == 0 or (before is None and tokens[i - 1].end < tok.start - 1):
+            if before is None:
                 before = _word_before(text, tok.start)
             honorific = before.low if before is not None and before.kind in (_HON, _TITLE) else None
+            hint = gender_hint(honorific)
+            if len(names) == 1:
+                name = names[0]
+            else:  # a shared surname: the right gender if known, else the one named last
+                known = [n for n in names if hint and self._gender.get(n) == hint]
+                fitting = known or [n for n in names if self._gender.get(n, hint) == hint]
+                name = max(fitting or names, key=lambda n: self._last_named.get(n, -1))
+            if hint:
+                self._gender.setdefault(name, hint)
             mentions.append(Mention(tok.start, last.end, name, last.possessive, honorific))
-            last_named[name] = len(mentions)
+            self._seen += 1
+            self._last_named[name] = self._seen
             i += length
         return mentions
 
@@ -658,18 +698,16 @@ class MentionFinder:
         if i > 0 and tokens[i - 1].kind == _NAME and _contiguous(text, tokens[i - 1], tokens[i]):
             return tokens[i - 1].sentence_start and tokens[i - 1].low.endswith(("ing", "ed", "ly"))
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if (
+        return not (
             nxt is not None
             and not tokens[i].possessive
             and nxt.kind in (_NAME, _POISONK)
             and _contiguous(text, tokens[i], nxt)
-        ):
-            return False
-        return True
+        )
 
 
 def gender_hint(honorific: str | None) -> str | None:
-    """"f", "m" or None from a folded honorific: `gender_hint("mrs")` -> "f"."""
+    """ "f", "m" or None from a folded honorific: `gender_hint("mrs")` -> "f"."""
     if honorific in FEMALE_HONORIFICS:
         return "f"
     if honorific in MALE_HONORIFICS:

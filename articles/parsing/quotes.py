@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .people import ROLE_WORDS, SPEECH_VERBS, Mention, MentionFinder, gender_hint
 from .records import ParsedPerson, ParsedQuote
@@ -23,7 +24,10 @@ _MIN_WORDS = 5  # "greatly strengthen and expand" (4 words) is a fragment, not a
 
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _VERB_RE = re.compile(rf"\b({_VERBS})\b", re.IGNORECASE)
-_ADVERBS = r"(?:(?:also|then|later|has|had|have|previously|once|again|further|simply|recently|first|would|will|\w+ly)\s+){0,3}"
+_ADVERBS = (
+    r"(?:(?:also|then|later|has|had|have|previously|once|again|further|simply|recently|first"
+    r"|would|will|\w+ly)\s+){0,3}"
+)
 # Between a subject and its verb: an optional appositive and adverbs ("Mr Doe, 52, also said").
 _SUBJECT_GAP = re.compile(rf"(?:\s*,[^,\"“”]{{1,100}},)?\s+{_ADVERBS}", re.IGNORECASE)
 _VERB_AFTER = re.compile(rf"(?:\s*,[^,.;:\"“”]{{1,100}},)?\s+{_ADVERBS}({_VERBS})\b", re.IGNORECASE)
@@ -31,9 +35,6 @@ _ROLES = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
 # Words allowed between a verb and the name it introduces: `said Russian President Vladimir Putin`.
 _TITLE_CHAIN = re.compile(
     rf"\s*(?:(?:the|a|an|former|{_ROLES}|[A-Z][\w’'\-.]*)\s+){{0,5}}", re.IGNORECASE
-)
-_TITLE_CHAIN_END = re.compile(
-    rf"(?:(?:the|a|an|former|{_ROLES}|[A-Z][\w’'\-.]*)\s+)*$", re.IGNORECASE
 )
 _PRONOUN_VERB = re.compile(rf"\s*(he|she)\s+{_ADVERBS}({_VERBS})\b", re.IGNORECASE)
 _VERB_PRONOUN = re.compile(rf"\s*({_VERBS})\s+(he|she)\b", re.IGNORECASE)
@@ -51,7 +52,16 @@ _POSSESSIVE_DOCUMENT = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*\s+")
 _ABBREVIATION = re.compile(
-    r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Inc|Ltd|Co|vs|No|[A-Z])\.$"
+    r"(?:^|[\s(\"“])(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Jr|Sr|Inc|Ltd|Co|vs|No|[A-Z])\.$"
+)
+_LOWER_WORD = re.compile(r"\b([a-z]+)\b")
+_CLAUSE_WORDS = frozenset(
+    ("and", "but", "or", "that", "which", "who", "while", "as", "when", "after", "before")
+)
+_SPEECH_WORD = re.compile(
+    rf"\b(?:{_VERBS}|saying|adding|telling|insisting|warning|arguing|claiming|writing|"
+    r"explaining|stating)\b",
+    re.IGNORECASE,
 )
 _LEADING_OPEN = re.compile(r"\s*[“\"]")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -67,7 +77,7 @@ class _Span:
     end: int = -1  # offset just after the closing mark (paragraph length when unclosed)
     closed: bool = False
 
-    @property
+    @cached_property  # read many times; set only once all parts are in
     def text(self) -> str:
         parts = [" ".join(p.split()) for p in self.parts]
         return "\n\n".join(p for p in parts if p).strip().rstrip(",").strip()
@@ -189,9 +199,7 @@ class _Context:
             found = self._from_tail(span)
             if found is not None:
                 return found
-        previous_here = [
-            a for a in done if a.span.last == span.first and a.span.end <= span.start
-        ]
+        previous_here = [a for a in done if a.span.last == span.first and a.span.end <= span.start]
         paragraph = self.body[span.first]
         floor = previous_here[-1].span.end if previous_here else 0
         lead_start = _sentence_start(paragraph, span.start, floor)
@@ -200,6 +208,9 @@ class _Context:
             return self._from_lead(span.first, lead_start, lead)
         if previous_here:
             return previous_here[-1].speaker, previous_here[-1].cue
+        if lead_start > floor:  # '"Short," Doe said. "The quote…"': the sentence before
+            before_start = _sentence_start(paragraph, lead_start - 1, floor)
+            return self._from_lead(span.first, before_start, paragraph[before_start:lead_start])
         if lead_start == 0 and span.first > 0:
             return self._from_previous_paragraph(span.first - 1, done)
         return None, None
@@ -236,8 +247,10 @@ class _Context:
                 2
             ).lower()
         verb = _VERB_RE.search(tail)
-        if verb and verb.start() < 60:
-            return None, verb.group(1).lower()  # ", the Kremlin said": not a person we know
+        if verb:
+            words = tail[: verb.start()].lower().split()
+            if len(words) <= 5 and not _CLAUSE_WORDS.intersection(words):
+                return None, verb.group(1).lower()  # ", the Kremlin said": not a person we know
         return None
 
     def _from_lead(self, index: int, lead_start: int, lead: str) -> tuple[str | None, str | None]:
@@ -251,7 +264,9 @@ class _Context:
         for m in here:
             if not m.possessive and _ACCORDING_END.search(paragraph, lead_start, m.start):
                 return m.name, "according to"
-        verbs = list(_VERB_RE.finditer(paragraph, lead_start, lead_end))
+        verbs = [
+            w for w in _LOWER_WORD.finditer(paragraph, lead_start, lead_end) if w[1] in SPEECH_VERBS
+        ]
         if verbs:
             verb = verbs[-1]
             cue = verb.group(1).lower()
@@ -287,12 +302,24 @@ class _Context:
             if len(rest.split()) <= 8:
                 return last.speaker, last.cue
         paragraph = self.body[index]
-        for m in self.mentions[index]:
-            if m.possessive or self._quoted(index, m):
-                continue
+        if paragraph.rstrip().endswith(":"):  # "She told a packed meeting on Tuesday:"
+            start = _sentence_start(paragraph, len(paragraph.rstrip()), 0)
+            return self._from_lead(index, start, paragraph[start:])
+        free = [m for m in self.mentions[index] if not m.possessive and not self._quoted(index, m)]
+        for m in free:
             verb = _VERB_AFTER.match(paragraph, m.end)
             if verb:
                 return m.name, verb.group(1).lower()
+        # "X on Thursday defended the plan, saying…": the first sentence's subject, when the
+        # paragraph reports speech at all.
+        first_end = _sentence_end(paragraph, 0)
+        if (
+            free
+            and free[0].start < first_end
+            and _SPEECH_WORD.search(paragraph)
+            and not _after_preposition(paragraph, 0, free[0].start)
+        ):
+            return free[0].name, None
         return None, None
 
     def _resolve_pronoun(self, pronoun: str, index: int, pos: int) -> str | None:
@@ -324,16 +351,41 @@ class _Context:
 
 
 def _after_preposition(text: str, sentence_start: int, pos: int) -> bool:
-    before = text[sentence_start:pos]
-    chain = _TITLE_CHAIN_END.search(before)
-    head = before[: chain.start()] if chain else before
-    words = head.split()
+    """Whether the name at `pos` follows a preposition ("…released by Mr Trump")."""
+    words = text[sentence_start:pos].split()
+    while words and (
+        words[-1][:1].isupper() or words[-1].lower() in ROLE_WORDS or words[-1] in _CHAIN_WORDS
+    ):
+        words.pop()  # the title chain: "by the former US President"
     return bool(words) and words[-1].lower().strip(",;:") in _PREPOSITION_WORDS
 
 
+_CHAIN_WORDS = frozenset(("the", "a", "an", "former"))
 _PREPOSITION_WORDS = frozenset(
-    "to with from by of for about against on at than into onto toward towards between among "
-    "like unlike via calling called".split()
+    [
+        "to",
+        "with",
+        "from",
+        "by",
+        "of",
+        "for",
+        "about",
+        "against",
+        "on",
+        "at",
+        "than",
+        "into",
+        "onto",
+        "toward",
+        "towards",
+        "between",
+        "among",
+        "like",
+        "unlike",
+        "via",
+        "calling",
+        "called",
+    ]
 )
 
 
@@ -390,7 +442,7 @@ def _near_prefix(short: str, long_: str) -> bool:
     if long_.startswith(short) or short in long_:
         return True
     common = 0
-    for a, b in zip(short, long_):
+    for a, b in zip(short, long_, strict=False):
         if a != b:
             break
         common += 1

@@ -10,14 +10,14 @@ from comments.models import Comment
 def _fail_on(monkeypatch, exc: BaseException, title_start: str) -> None:
     """Make storing the article whose title starts with `title_start` blow up mid-way,
     after the article row, its mentions and quotes were written."""
-    original = Importer._save_comments
+    original = Importer._insert_comments
 
     def exploding(self, article, record):
         if record.title.startswith(title_start):
             raise exc
         return original(self, article, record)
 
-    monkeypatch.setattr(Importer, "_save_comments", exploding)
+    monkeypatch.setattr(Importer, "_insert_comments", exploding)
 
 
 def test_a_crash_while_storing_one_article_leaves_no_trace_of_it(

@@ -17,7 +17,7 @@ from tqdm import tqdm
 from articles.importing import Importer, ImportOutcome, register_outlets
 from articles.models import Person
 from articles.outlet_files import load_outlet_profiles
-from articles.parsing.extract import PreparedDump, prepare_dump
+from articles.parsing.extract import prepare_dump
 from articles.parsing.records import failed_json
 
 
@@ -124,6 +124,25 @@ class Command(BaseCommand):
         with ctx.Pool(workers) as pool:
             yield from pool.imap(work, paths, chunksize=8)
 
+    def _outcomes(self, paths: list[str], importer: Importer, workers: int):
+        """Yield ImportOutcome per path. In one process, unchanged files are recognised
+        by their hash before parsing; with workers, parsing happens first, elsewhere."""
+        if workers == 1:
+            yield from map(partial(self._guarded, importer.import_path), paths)
+            return
+        for prepared in self._prepared(paths, importer, workers):
+            yield self._guarded(importer.import_prepared, prepared, source=prepared.source)
+
+    def _guarded(self, store, item, *, source: str | None = None) -> ImportOutcome:
+        try:
+            return store(item)
+        except Exception as exc:  # one bad article must not stop the run
+            return ImportOutcome(
+                source=source or str(item),
+                status="failed",
+                error=f"could not store: {type(exc).__name__}: {exc}",
+            )
+
     def _dry_run(self, paths: list[str], importer: Importer, *, workers: int) -> None:
         failed = 0
         for prepared in self._progress(self._prepared(paths, importer, workers), len(paths)):
@@ -150,9 +169,8 @@ class Command(BaseCommand):
         report_file = open(report, "w", encoding="utf-8") if report else None  # noqa: SIM115
         interrupted = False
         try:
-            prepared_stream = self._prepared(paths, importer, workers)
-            for prepared in self._progress(prepared_stream, len(paths)):
-                outcome = self._store(importer, prepared)
+            outcomes = self._outcomes(paths, importer, workers)
+            for outcome in self._progress(outcomes, len(paths)):
                 statuses[outcome.status] += 1
                 if outcome.status in ("new", "updated"):
                     totals.update(articles=1, quotes=outcome.quotes, comments=outcome.comments)
@@ -178,16 +196,6 @@ class Command(BaseCommand):
         if statuses["failed"]:
             raise CommandError(
                 f"{statuses['failed']} of {sum(statuses.values())} files failed", returncode=1
-            )
-
-    def _store(self, importer: Importer, prepared: PreparedDump) -> ImportOutcome:
-        try:
-            return importer.import_prepared(prepared)
-        except Exception as exc:  # one bad article must not stop the run
-            return ImportOutcome(
-                source=prepared.source,
-                status="failed",
-                error=f"could not store: {type(exc).__name__}: {exc}",
             )
 
     # -- output ---------------------------------------------------------------

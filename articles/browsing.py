@@ -1,0 +1,109 @@
+"""Reads and page pieces behind the articles list and the article page.
+
+Kept out of the views so they stay short: the prefetches each page needs (fixed
+query counts, whatever the page size or number of comments), the "active
+filters" with their remove links, and the article body with quotes highlighted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch, QuerySet
+from django.http import QueryDict
+
+from articles.display import QuoteMark, ThreadNode, comment_threads, highlighted_body
+from articles.facets import toggle_url
+from articles.models import Article, Mention, Quote
+from comments.models import Comment
+
+PAGE_SIZE = 25
+
+
+def paginate_articles(articles: QuerySet, page_number: str | None) -> Page:
+    """One page of results with their people chips: two queries (count + rows) plus one prefetch.
+
+    `page_number` is whatever the query string says ("3", "999999", "abc"): it is clamped.
+    """
+    chips = Mention.objects.select_related("person").only(
+        "article_id", "count", "person__name", "person__slug"
+    )
+    articles = articles.prefetch_related(Prefetch("mentions", queryset=chips))
+    return Paginator(articles, PAGE_SIZE).get_page(page_number)
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    label: str
+    remove_url: str
+
+
+def active_filters(filterset, params: QueryDict) -> list[ActiveFilter]:
+    """Each filter the reader set, with a link to the same page without it.
+
+    `?person=amelia-stone&month=2016-11` -> [Person: Amelia Stone (remove -> ?month=2016-11),
+    Month: Nov 2016 (remove -> ?person=amelia-stone)].
+    """
+    if not filterset.is_valid():
+        return []
+    data = filterset.form.cleaned_data
+    found: list[ActiveFilter] = []
+
+    def add(label: str, key: str, value: str) -> None:
+        found.append(ActiveFilter(label, toggle_url(params, key, value, multiple=True)))
+
+    if data.get("q"):
+        add(f"Search: “{data['q']}”", "q", params.get("q", ""))
+    for person in data.get("person") or []:
+        add(f"Person: {person.name}", "person", person.slug)
+    for outlet in data.get("outlet") or []:
+        add(f"Outlet: {outlet.name}", "outlet", outlet.slug)
+    if data.get("month"):
+        add(f"Month: {data['month']:%b %Y}", "month", params.get("month", ""))
+    if data.get("published_from"):
+        add(f"From {data['published_from']:%-d %b %Y}", "published_from", params["published_from"])
+    if data.get("published_to"):
+        add(f"To {data['published_to']:%-d %b %Y}", "published_to", params["published_to"])
+    if data.get("has_comments"):
+        add("With reader comments", "has_comments", params.get("has_comments", ""))
+    return found
+
+
+def article_for_page(pk: int) -> QuerySet:
+    """The article with everything its page shows, in four queries (article, mentions,
+    quotes, visible comments), however many comments it has."""
+    return (
+        Article.objects.for_detail()
+        .prefetch_related(
+            Prefetch("mentions", queryset=Mention.objects.select_related("person")),
+            Prefetch(
+                "quotes", queryset=Quote.objects.select_related("speaker").order_by("position")
+            ),
+            Prefetch(
+                "comments",
+                queryset=Comment.objects.visible().order_by("position"),
+                to_attr="visible_comments",
+            ),
+        )
+        .filter(pk=pk)
+    )
+
+
+def article_body(article: Article) -> list:
+    """Body paragraphs as escaped HTML, each quote wrapped in a `<mark>` linking to its speaker."""
+    marks = [
+        QuoteMark(
+            text=q.text,
+            paragraph=q.paragraph,
+            speaker=q.speaker.name if q.speaker_id else None,
+            url=q.speaker.get_absolute_url() if q.speaker_id else None,
+            position=q.position,
+        )
+        for q in article.quotes.all()
+    ]
+    return highlighted_body(article.paragraphs, marks)
+
+
+def article_threads(article: Article) -> list[ThreadNode]:
+    return comment_threads(article.visible_comments)

@@ -1,0 +1,56 @@
+"""Exports of the filtered lists: the same query string as the list page, as CSV or JSON.
+
+`/export/articles.csv?person=amelia-stone` streams what `/?person=amelia-stone`
+lists; an invalid query string answers 400 with the filter errors, never a 500.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+
+from articles import exports
+from articles.filters import ArticleFilter
+from articles.models import Article, Quote
+from articles.quote_filters import QuoteFilter
+from articles.quote_views import newest_first
+
+
+def export_articles(request, fmt: str):
+    filterset = ArticleFilter(request.GET, queryset=Article.objects.for_listing())
+    if not filterset.is_valid():
+        return filter_errors_response(filterset)
+    return exports.export_response(
+        exports.ARTICLE_COLUMNS,
+        exports.articles_for_export(filterset.qs),
+        fmt=fmt,
+        filename="articles",
+        base_url=site_url(request),
+    )
+
+
+def export_quotes(request, fmt: str):
+    filterset = QuoteFilter(request.GET, queryset=newest_first(Quote.objects.for_listing()))
+    if not filterset.is_valid():
+        return filter_errors_response(filterset)
+    return exports.export_response(
+        exports.QUOTE_COLUMNS,
+        exports.quotes_for_export(filterset.qs),
+        fmt=fmt,
+        filename="quotes",
+        base_url=site_url(request),
+    )
+
+
+def site_url(request) -> str:
+    """ "https://archive.example.org" for the current request (no trailing slash)."""
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def filter_errors_response(filterset) -> HttpResponse:
+    """400 with one line per invalid filter: `person: Select a valid choice. ...`."""
+    lines = [f"{field}: {' '.join(messages)}" for field, messages in filterset.errors.items()]
+    return HttpResponse(
+        "Invalid filters:\n" + "\n".join(lines) + "\n",
+        status=400,
+        content_type="text/plain; charset=utf-8",
+    )

@@ -1,0 +1,139 @@
+"""Form fields, widgets and filters the list FilterSets share (month, person picker, sort)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def parse_month(value: str) -> date | None:
+    """ "2016-11" -> date(2016, 11, 1); anything else (``2016-13``, ``nov``) -> None."""
+    match = _MONTH.match((value or "").strip())
+    if not match:
+        return None
+    year, month = int(match[1]), int(match[2])
+    if not (1 <= month <= 12 and 1 <= year <= 9999):
+        return None
+    return date(year, month, 1)
+
+
+def next_month(first: date) -> date:
+    """date(2016, 12, 1) -> date(2017, 1, 1)."""
+    return date(first.year + first.month // 12, first.month % 12 + 1, 1)
+
+
+def day_start(day: date) -> datetime:
+    """date(2016, 11, 1) -> 2016-11-01 00:00 in the site's zone (UTC), an aware datetime."""
+    return datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
+
+
+def day_range(first: date | None, last: date | None) -> dict[str, datetime]:
+    """Lookups for `first`..`last` inclusive as a half-open datetime range, so the
+    `published` index is used (a `__date` cast would not be):
+    (date(2016, 11, 1), date(2016, 11, 30)) -> {"gte": 2016-11-01 00:00, "lt": 2016-12-01 00:00}.
+    """
+    lookups: dict[str, datetime] = {}
+    if first is not None:
+        lookups["gte"] = day_start(first)
+    if last is not None and last < date.max:
+        lookups["lt"] = day_start(last + timedelta(days=1))
+    return lookups
+
+
+class MonthField(forms.CharField):
+    """A calendar month typed as YYYY-MM (an `<input type=month>` where browsers have one)."""
+
+    widget = forms.TextInput(
+        attrs={"type": "month", "placeholder": "YYYY-MM", "pattern": r"\d{4}-\d{2}"}
+    )
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if not text:
+            return None
+        month = parse_month(text)
+        if month is None:
+            raise ValidationError("Enter a month as YYYY-MM, e.g. 2016-11.", code="invalid")
+        return month
+
+
+class MonthFilter(django_filters.Filter):
+    """`month=2016-11` keeps rows whose `field_name` falls in that month (UTC)."""
+
+    field_class = MonthField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        last = (
+            next_month(value) - timedelta(days=1) if value.year < 9999 or value.month < 12 else None
+        )
+        lookups = day_range(value, last)
+        return qs.filter(**{f"{self.field_name}__{k}": v for k, v in lookups.items()})
+
+
+class DayFilter(django_filters.DateFilter):
+    """`published_from=2016-11-01` (`bound="from"`) or `published_to=2016-11-30` (`bound="to"`),
+    whole days in the site's zone, as an index-friendly datetime range."""
+
+    def __init__(self, *args, bound: str = "from", **kwargs):
+        self.bound = bound
+        kwargs.setdefault("widget", forms.DateInput(attrs={"type": "date"}))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        lookups = day_range(value, None) if self.bound == "from" else day_range(None, value)
+        return qs.filter(**{f"{self.field_name}__{k}": v for k, v in lookups.items()})
+
+
+class PickerWidget(forms.SelectMultiple):
+    """Several choices without a ctrl-click list: the chosen ones as ticked boxes
+    (untick to remove) and one drop-down to add another. Works without JavaScript.
+    """
+
+    use_fieldset = True
+
+    def value_from_datadict(self, data, files, name):
+        return [v for v in super().value_from_datadict(data, files, name) or [] if v]
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(v) for v in (value or [])}
+        attrs = self.build_attrs(self.attrs, attrs)
+        base_id = attrs.get("id") or f"id_{name}"
+        options = [(str(v), str(label)) for v, label in self.choices if str(v)]
+        ticked = [(v, label) for v, label in options if v in chosen]
+        boxes = format_html_join(
+            "",
+            '<label class="pick"><input type="checkbox" name="{}" value="{}" checked> {}</label>',
+            ((name, v, label) for v, label in ticked),
+        )
+        menu = format_html_join(
+            "",
+            '<option value="{}">{}</option>',
+            ((v, label) for v, label in options if v not in chosen),
+        )
+        add_label = "Add another" if ticked else "Choose"
+        return format_html(
+            '<div class="picker">{}<select name="{}" id="{}" aria-label="{} {}">'
+            '<option value="">{}…</option>{}</select></div>',
+            boxes,
+            name,
+            base_id,
+            add_label,
+            attrs.get("data-noun", name),
+            add_label,
+            menu,
+        )
+
+    def id_for_label(self, id_):
+        return id_

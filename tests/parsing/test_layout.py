@@ -1,0 +1,184 @@
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from articles.parsing.decode import read_dump
+from articles.parsing.layout import parse_page
+from articles.parsing.outlets import DEFAULT_OUTLETS
+from articles.parsing.records import ExtractionError, OutletProfile
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+OUTLETS = DEFAULT_OUTLETS + tuple(
+    OutletProfile(
+        name=o["name"],
+        domains=tuple(o["domains"]),
+        time_zone=o["time_zone"],
+        signatures=tuple(o["signatures"]),
+    )
+    for o in json.loads((FIXTURES / "outlets.json").read_text(encoding="utf-8"))
+)
+LABELS = json.loads((FIXTURES / "labels" / "layouts.json").read_text(encoding="utf-8"))
+
+
+def _parse(name: str):
+    path = FIXTURES / "dumps" / name
+    return parse_page(read_dump(path), source=str(path), outlets=OUTLETS)
+
+
+def _starts(text: str) -> str:
+    return " ".join(text.split()[:6])
+
+
+def test_every_layout_fixture_has_a_label() -> None:
+    files = {f"layouts/{p.name}" for p in (FIXTURES / "dumps" / "layouts").glob("*.txt")}
+    assert files == {label["file"] for label in LABELS}
+    assert len(files) >= 10
+
+
+@pytest.mark.parametrize("label", LABELS, ids=lambda label: label["file"])
+def test_layout_fixture_matches_labels(label: dict) -> None:
+    record = _parse(label["file"])
+    assert record.title == label["title"]
+    assert record.outlet is not None and record.outlet.name == label["outlet"]
+    assert record.published == datetime.fromisoformat(label["published"])
+    assert record.published.utcoffset() == datetime.fromisoformat(label["published"]).utcoffset()
+    assert list(record.authors) == label["authors"]
+
+
+def test_labelled_set_accuracy_meets_targets() -> None:
+    """Title/outlet/published must be perfect; authors and comments at least 95%."""
+    hits = {"title": 0, "outlet": 0, "published": 0, "authors": 0}
+    comment_hits = comment_total = 0
+    for label in LABELS:
+        record = _parse(label["file"])
+        hits["title"] += record.title == label["title"]
+        hits["outlet"] += record.outlet is not None and record.outlet.name == label["outlet"]
+        hits["published"] += record.published == datetime.fromisoformat(label["published"])
+        hits["authors"] += list(record.authors) == label["authors"]
+        expected = label["comments"]
+        comment_total += len(expected)
+        for i, want in enumerate(expected):
+            if i >= len(record.comments):
+                continue
+            got = record.comments[i]
+            reply_author = (
+                record.comments[got.reply_to].author if got.reply_to is not None else None
+            )
+            comment_hits += (
+                got.author == want["author"]
+                and got.posted == datetime.fromisoformat(want["posted"])
+                and _starts(got.text) == want["starts"]
+                and reply_author == want["reply_to"]
+            )
+        comment_total += max(
+            0, len(record.comments) - len(expected)
+        )  # extra comments count as misses
+    total = len(LABELS)
+    assert hits["title"] == hits["outlet"] == hits["published"] == total
+    assert hits["authors"] / total >= 0.95
+    assert comment_hits / comment_total >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("name", "absent"),
+    [
+        ("layouts/express_like_headline.txt", "A tram at the Eastmoor depot in 2015"),
+        ("layouts/express_like_headline.txt", "Bus fares to rise for the third year in a row..."),
+        ("layouts/express_like_headline.txt", "Mon, January 2, 2017"),
+        ("layouts/express_like_headline.txt", "RELATED ARTICLES"),
+        ("layouts/express_like_headline.txt", "- Tram drivers vote to accept pay offer"),
+        ("layouts/dawn_like_comments.txt", "Your Name:"),
+        ("layouts/wire_agency_byline.txt", "Advertisement"),
+        ("layouts/wire_agency_byline.txt", "Share this article"),
+        ("layouts/wire_agency_byline.txt", "Dockworkers wait at the northern quay in Valdemar"),
+        (
+            "layouts/crlf_wire_explicit_zone.txt",
+            "Copyright 2016 The Associated Press. All rights reserved.",
+        ),
+        ("layouts/letters_page_signed.txt", "Margaret Hale, Lowfield"),
+    ],
+)
+def test_page_furniture_stays_out_of_the_body(name: str, absent: str) -> None:
+    body = _parse(name).body
+    assert all(absent.lstrip("#- ") not in paragraph for paragraph in body)
+
+
+def test_pull_quote_is_dropped_but_its_full_paragraph_kept() -> None:
+    body = _parse("layouts/express_like_headline.txt").body
+    matching = [p for p in body if "cheapest option is not always" in p]
+    assert len(matching) == 1 and matching[0].startswith('"The cheapest option')
+
+
+def test_glued_tag_line_is_split_on_names_seen_in_the_article() -> None:
+    record = _parse("layouts/express_like_headline.txt")
+    assert record.tags == ("Transport", "Colin Ashdown", "Eastmoor")
+    assert record.authors == ("Priya McDonald",)
+    assert record.updated is not None and record.updated.isoformat() == "2017-01-09T09:40:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("name", "tags"),
+    [
+        ("layouts/bom_utf8_two_authors.txt", ("Reef", "Marine science", "Climate")),
+        ("layouts/pipe_byline_day_month_comments.txt", ("Heritage", "Mills", "Museums")),
+        ("layouts/wire_agency_byline.txt", ()),
+        ("layouts/letters_page_signed.txt", ()),
+    ],
+)
+def test_tag_lines_in_other_shapes(name: str, tags: tuple[str, ...]) -> None:
+    assert _parse(name).tags == tags
+
+
+def test_standfirst_before_byline_opens_the_body() -> None:
+    record = _parse("layouts/pipe_byline_says_comments.txt")
+    assert record.standfirst is not None and record.standfirst.startswith(
+        "The Victorian reading room"
+    )
+    assert record.body[0] == record.standfirst
+    assert record.comments_declared == 3 and len(record.comments) == 3
+
+
+def test_unknown_domain_outlet_warns_about_time_zone() -> None:
+    record = _parse("layouts/letters_page_signed.txt")
+    assert record.outlet is not None and record.outlet.name == "northwind-herald.com"
+    assert any("unknown outlet domain" in w for w in record.warnings)
+
+
+def test_forced_outlet_wins_over_url() -> None:
+    path = FIXTURES / "dumps" / "layouts" / "wire_agency_byline.txt"
+    record = parse_page(
+        read_dump(path), source="x", outlets=OUTLETS, forced_outlet="Harrow Gazette"
+    )
+    assert record.outlet is not None and record.outlet.name == "Harrow Gazette"
+    assert (
+        record.published is not None and record.published.isoformat() == "2017-03-16T20:55:00+00:00"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (FIXTURES / "dumps" / "bad" / "not_an_article.txt").read_text(encoding="utf-8"),
+        "Just one line",
+        "## A headline\n\nToo short.",
+        "Home\n\nNews\n\nSport\n\nContact us",
+    ],
+)
+def test_non_articles_raise_extraction_error(text: str) -> None:
+    with pytest.raises(ExtractionError, match="not an article"):
+        parse_page(text, source="x", outlets=OUTLETS)
+
+
+def test_missing_date_gives_warning_not_a_guess() -> None:
+    text = (
+        "## Storm closes harbour\n\nBy Ada Finch\n\n"
+        + "The harbour closed today after the storm. " * 8
+    )
+    record = parse_page(text, source="x", outlets=OUTLETS)
+    assert record.published is None
+    assert "no publication date found" in record.warnings
+    assert record.authors == ("Ada Finch",)

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import pytest
+
+from articles.parsing.outlets import DEFAULT_OUTLETS, domain_of, identify_outlet
+from articles.parsing.records import OutletProfile
+
+NORTHWIND = OutletProfile(
+    name="Northwind Herald",
+    domains=("northwindherald.com",),
+    time_zone="America/Chicago",
+    signatures=("Northwind Herald members get ad-free reading",),
+)
+OUTLETS = (*DEFAULT_OUTLETS, NORTHWIND)
+
+
+@pytest.mark.parametrize(
+    ("url", "name", "domain", "zone"),
+    [
+        (
+            "http://www.express.co.uk/news/world/1/x",
+            "Daily Express",
+            "express.co.uk",
+            "Europe/London",
+        ),
+        ("https://www.dawn.com/news/1297", "Dawn", "dawn.com", "Asia/Karachi"),
+        ("https://epaper.dawn.com/x", "Dawn", "epaper.dawn.com", "Asia/Karachi"),
+        (
+            "https://northwindherald.com/a",
+            "Northwind Herald",
+            "northwindherald.com",
+            "America/Chicago",
+        ),
+    ],
+)
+def test_known_domain_gives_that_outlet(url: str, name: str, domain: str, zone: str) -> None:
+    guess, warnings = identify_outlet(url, [], OUTLETS)
+    assert guess is not None
+    assert (guess.name, guess.domain, guess.time_zone) == (name, domain, zone)
+    assert warnings == []
+
+
+def test_unknown_domain_is_named_after_the_bare_domain() -> None:
+    guess, warnings = identify_outlet("https://www.northwind-herald.com/x", [], OUTLETS)
+    assert guess is not None
+    assert (guess.name, guess.domain, guess.time_zone) == (
+        "northwind-herald.com",
+        "northwind-herald.com",
+        None,
+    )
+    assert warnings and "unknown outlet" in warnings[0]
+
+
+def test_signature_lines_identify_outlet_without_url() -> None:
+    lines = ["", "Alert Sign Dear reader, please switch browsers", "Headline"]
+    guess, warnings = identify_outlet(None, lines, OUTLETS)
+    assert guess is not None and guess.name == "Dawn" and guess.time_zone == "Asia/Karachi"
+    assert warnings == []
+
+
+def test_no_url_and_no_signature_gives_unknown_with_warning() -> None:
+    guess, warnings = identify_outlet(None, ["Some headline", "Some text."], OUTLETS)
+    assert guess is not None and guess.name == "Unknown"
+    assert warnings
+
+
+@pytest.mark.parametrize(
+    ("url", "lines"),
+    [
+        ("http://www.express.co.uk/news/1", []),
+        (None, ["Alert Sign Dear reader, please switch browsers"]),
+        (None, []),
+    ],
+)
+def test_forced_outlet_always_wins_and_gets_registry_zone(
+    url: str | None, lines: list[str]
+) -> None:
+    guess, warnings = identify_outlet(url, lines, OUTLETS, forced_outlet="northwind herald")
+    assert guess is not None
+    assert (guess.name, guess.time_zone) == ("Northwind Herald", "America/Chicago")
+    assert warnings == []
+
+
+def test_forced_outlet_not_in_registry_keeps_its_name_and_warns() -> None:
+    guess, warnings = identify_outlet(
+        "http://www.express.co.uk/n/1", [], OUTLETS, forced_outlet="Gazette"
+    )
+    assert guess is not None and guess.name == "Gazette" and guess.time_zone is None
+    assert warnings
+
+
+@pytest.mark.parametrize(
+    ("url", "domain"),
+    [
+        ("http://www.express.co.uk/news/1", "express.co.uk"),
+        ("https://WWW.Dawn.com:443/x", "dawn.com"),
+        ("not a url", None),
+        (None, None),
+    ],
+)
+def test_domain_of(url: str | None, domain: str | None) -> None:
+    assert domain_of(url) == domain
