@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,8 +19,17 @@ import pytest
 from tests import factories
 
 REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO.parent / "shared" / "seeds"
+# The real seed dumps stay outside the project (../shared/seeds); NEWSARCHIVE_SEEDS overrides.
+SEEDS = Path(os.environ.get("NEWSARCHIVE_SEEDS", REPO.parent / "shared" / "seeds"))
 FIXTURES = REPO / "tests" / "fixtures"
+
+
+def pytest_sessionstart(session):
+    if not SEEDS.is_dir():
+        raise pytest.UsageError(
+            f"The seed dumps are missing: {SEEDS} (expected ../shared/seeds next to the "
+            "project; set NEWSARCHIVE_SEEDS to their folder)."
+        )
 
 
 @pytest.fixture

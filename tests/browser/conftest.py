@@ -28,7 +28,7 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def chromium():
     if not CHROMIUM.exists():
-        pytest.skip("needs /usr/bin/chromium (apt install chromium)")
+        pytest.fail("needs /usr/bin/chromium: apt-get install -y chromium (scripts/test does it)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

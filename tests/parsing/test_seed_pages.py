@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
@@ -11,12 +10,10 @@ from articles.parsing.decode import read_dump
 from articles.parsing.layout import parse_page
 from articles.parsing.outlets import DEFAULT_OUTLETS
 from articles.parsing.records import ArticleRecord
+from tests.conftest import SEEDS
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 EXPRESS = SEEDS / "000_6423f21f81acd8c4.txt"
 DAWN = SEEDS / "001_016d1ee2c56f875c.txt"
-
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="seed dumps not available")
 
 
 def _utc(*parts: int) -> datetime:

@@ -10,12 +10,10 @@ from articles.parsing.decode import read_dump
 from articles.parsing.extract import ExtractionSettings, extract_text
 from articles.parsing.outlets import DEFAULT_OUTLETS
 from articles.parsing.records import ArticleRecord
+from tests.conftest import SEEDS
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 EXPRESS = SEEDS / "000_6423f21f81acd8c4.txt"
 DAWN = SEEDS / "001_016d1ee2c56f875c.txt"
-
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="seed dumps not available")
 
 
 def _extract(path: Path) -> ArticleRecord:
