@@ -9,6 +9,7 @@ query until a new person is created. The matching rules themselves are pure
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 from django.utils.text import slugify
 
@@ -25,8 +26,9 @@ class PeopleDirectory:
         people = Person.objects.only("id", "name", "slug", "aliases")
         self._people: dict[int, Person] = {p.pk: p for p in people}
         self._index: defaultdict[str, dict[int, KnownPerson]] = defaultdict(dict)
+        self._keys: dict[int, set[str]] = {}  # person id -> index keys it is filed under
         for person in self._people.values():
-            self._add(person)
+            self._add(person.pk, person)
         self._slugs = {p.slug for p in self._people.values()}
         self.aliases = {
             alias: p.name for p in self._people.values() for alias in p.aliases if alias.strip()
@@ -39,33 +41,59 @@ class PeopleDirectory:
 
     def resolve(self, name: str) -> Person | None:
         """The stored person for a parsed name, creating one when nobody matches."""
-        if not name or self.is_ignored(name):
-            return None
-        person_id = match_person(name, self._candidates(name))
-        if person_id is not None:
+        return self.resolve_all([name]).get(name)
+
+    def resolve_all(self, names: Iterable[str]) -> dict[str, Person | None]:
+        """Stored people for an article's names; the new ones are created in one INSERT."""
+        resolved: dict[str, Person | None] = {}
+        pending: dict[int, Person] = {}  # temporary negative id -> unsaved person
+        for name in names:
+            if not name or name in resolved:
+                continue
+            if self.is_ignored(name):
+                resolved[name] = None
+                continue
+            person_id = match_person(name, self._candidates(name))
+            if person_id is None:
+                person_id = -(len(pending) + 1)
+                person = Person(name=name, slug=self._unique_slug(name))
+                pending[person_id] = person
+                self._people[person_id] = person
+                self._add(person_id, person)
             person = self._people[person_id]
             fuller = better_name(person.name, name)
             if fuller != person.name:
                 # "Putin" stored first, "Vladimir Putin" seen now: keep the fuller form.
                 person.name = fuller
-                person.save(update_fields=["name"])
-                self._add(person)
-            return person
-        person = Person.objects.create(name=name, slug=self._unique_slug(name))
-        self._people[person.pk] = person
-        self._add(person)
-        return person
+                if person.pk:
+                    person.save(update_fields=["name"])
+                self._add(person_id, person)
+            resolved[name] = person
+        if pending:
+            Person.objects.bulk_create(pending.values())
+            for temporary_id, person in pending.items():
+                self._forget(temporary_id)
+                self._people[person.pk] = person
+                self._add(person.pk, person)
+        return resolved
 
     def _candidates(self, name: str) -> list[KnownPerson]:
         """Everyone `match_person` could pick: same surname, or this exact name/alias."""
         found = {**self._index[_surname_key(name)], **self._index[_exact_key(name)]}
         return list(found.values())
 
-    def _add(self, person: Person) -> None:
-        known = KnownPerson(id=person.pk, name=person.name, aliases=tuple(person.aliases))
+    def _add(self, person_id: int, person: Person) -> None:
+        known = KnownPerson(id=person_id, name=person.name, aliases=tuple(person.aliases))
+        keys = self._keys.setdefault(person_id, set())
         for form in (person.name, *person.aliases):
-            self._index[_surname_key(form)][person.pk] = known
-            self._index[_exact_key(form)][person.pk] = known
+            for key in (_surname_key(form), _exact_key(form)):
+                self._index[key][person_id] = known
+                keys.add(key)
+
+    def _forget(self, person_id: int) -> None:
+        del self._people[person_id]
+        for key in self._keys.pop(person_id, ()):
+            self._index[key].pop(person_id, None)
 
     def _unique_slug(self, name: str) -> str:
         # Every slug is in memory (loaded by reload()); a person created meanwhile by

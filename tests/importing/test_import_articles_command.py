@@ -212,3 +212,31 @@ def test_workers_give_the_same_result_as_one_process(run_import, courier):
         "Ben Okafor",
         "Rosa Lind",
     ]
+
+
+def test_dry_run_parses_with_an_outlets_file_without_storing_it(run_import, tmp_path):
+    registry = tmp_path / "outlets.json"
+    registry.write_text(
+        json.dumps(
+            [
+                {
+                    "name": "Valley Courier",
+                    "domains": [],
+                    "time_zone": "America/New_York",
+                    "signatures": ["Notice Box Dear visitor"],
+                }
+            ]
+        )
+    )
+    run = run_import(
+        str(IMPORT_DUMPS / "courier_market.txt"),
+        "--dry-run",
+        "--format",
+        "json",
+        "--outlets-file",
+        str(registry),
+    )
+    record = json.loads(run.out)
+    assert record["outlet"]["name"] == "Valley Courier"
+    assert record["published"] == "2016-11-20T10:15:00-05:00"
+    assert not Outlet.objects.filter(name="Valley Courier").exists()

@@ -18,7 +18,7 @@ from articles.importing import Importer, ImportOutcome, register_outlets
 from articles.models import Person
 from articles.outlet_files import load_outlet_profiles
 from articles.parsing.extract import prepare_dump
-from articles.parsing.records import failed_json
+from articles.parsing.records import OutletProfile, failed_json
 
 
 class Command(BaseCommand):
@@ -73,13 +73,16 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["workers"] < 1:
             raise CommandError("--workers must be at least 1.")
-        if options["outlets_file"]:
-            self._register_outlets(options["outlets_file"], dry_run=options["dry_run"])
+        outlets = self._outlets_file(options["outlets_file"]) if options["outlets_file"] else []
+        if outlets and not options["dry_run"]:
+            register_outlets(outlets)
         paths = list(self._resolve_paths(options["paths"], options["pattern"]))
         if not paths:
             raise CommandError("No files found in the given paths.")
         limits = {"max_bytes": options["max_bytes"]} if options["max_bytes"] else {}
         importer = Importer(forced_outlet=options["outlet"], **limits)
+        if outlets and options["dry_run"]:
+            importer.use_outlets(outlets)  # parse with them, store nothing
         self.verbosity = options["verbosity"]
         self.json_output = options["format"] == "json"
         if options["dry_run"]:
@@ -89,13 +92,11 @@ class Command(BaseCommand):
 
     # -- inputs ---------------------------------------------------------------
 
-    def _register_outlets(self, path: str, *, dry_run: bool) -> None:
+    def _outlets_file(self, path: str) -> list[OutletProfile]:
         try:
-            profiles = load_outlet_profiles(path)
+            return load_outlet_profiles(path)
         except (OSError, ValueError) as exc:
             raise CommandError(f"--outlets-file {path}: {exc}") from None
-        if not dry_run:
-            register_outlets(profiles)
 
     def _resolve_paths(self, given: Iterable[str], pattern: str) -> Iterator[str]:
         for item in given:
