@@ -38,6 +38,15 @@ HONORIFICS = _words(
 )
 FEMALE_HONORIFICS = _words("mrs ms miss dame lady baroness madam madame mme frau queen princess")
 MALE_HONORIFICS = _words("mr sir lord baron monsieur herr signor senor señor king prince")
+# Nouns that give a person's sex when they describe the name ("her husband, Councillor Doe").
+_FEMALE_NOUNS = _words(
+    "wife mother daughter sister widow aunt niece girlfriend fiancée grandmother granddaughter "
+    "stepmother businesswoman chairwoman spokeswoman congresswoman actress landlady headmistress"
+)
+_MALE_NOUNS = _words(
+    "husband father son brother widower uncle nephew boyfriend fiancé grandfather grandson "
+    "stepfather businessman chairman spokesman congressman landlord headmaster"
+)
 
 # Formal titles: enough on their own to make the next capitalised word a person ("Senator Vance").
 STRONG_TITLES = _words(
@@ -145,7 +154,8 @@ _POISON = _words(
     army navy police service services summit conference forum games cup league trophy open
     airline airlines airways motors electric energy oil gas petroleum ocean sea river lake
     mountains mountain island islands city county province region republic federation empire
-    kingdom valley hall tower towers hotel museum gallery theatre theater stadium arena market
+    kingdom valley bay beach coast heights district borough quay docks village
+    town gardens hall tower towers hotel museum gallery theatre theater stadium arena market
     markets exchange report act bill treaty accord agreement award awards prize war revolution
     movement front alliance coalition parliament congress senate assembly cabinet government
     administration authority board bureau trust network media channel tv radio magazine journal
@@ -201,6 +211,21 @@ _SPEECH_AFTER = re.compile(
     r"further|simply|recently|first|\w+ly)\s+){0,2}(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b"
 )
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:\d{1,3}\b|(?:the|a|an|who|whose|aged)\s)")
+# "When the harbour master, Agnes Whitlow, announced…": a name set off by commas right after
+# a determiner + lower-case noun phrase; group 1 is the head noun.
+_APPOSITIVE_BEFORE = re.compile(
+    r"\b(?i:the|a|an|its|his|her|their|our|my|whose)\s+(?:[a-z][\w'’\-]*\s+){0,3}"
+    r"([a-z][\w'’\-]*),[ \u00a0]{1,2}$"
+)
+# …and closed by the sentence's end or a comma and its verb ("…, announced"), not by a list
+# ("along the river, Kestrel Bay, and back").
+_APPOSITIVE_CLOSE = re.compile(
+    r"\s*(?:[.;:]|$|,\s+(?!(?:and|or|but|nor|then|to|in|on|at|from|with)\b)[a-z])"
+)
+# Job nouns are mostly made with these endings (curator, conservator, groundsman, historian).
+# Only supporting evidence next to a sentence shape: Taylor, Baker and Christopher end so too.
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "eer", "ess")
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]*")
 
 
 @dataclass(slots=True)
@@ -224,6 +249,8 @@ class Mention:
     name: str  # canonical name
     possessive: bool = False
     honorific: str | None = None  # folded honorific or title right before, e.g. "mr"
+    gender: str | None = None  # "f"/"m" from the honorific or a describing noun ("her husband, …")
+    ambiguous: bool = False  # a shared surname that nothing here settles: `name` is a guess
 
 
 @lru_cache(maxsize=512)
@@ -452,11 +479,17 @@ def find_people(
     full: list[_Candidate] = []
     singles: dict[str, _Candidate] = {}
     single_use: set[str] = set()  # surnames used alone mid-sentence or after a cue
-    for position, (text, tokens) in enumerate(zip(texts, tokenised, strict=True)):
-        if position == 0 and title_case:
-            continue
-        for run in _runs(text, tokens):
-            _collect(text, run, position, full, singles, single_use, alias_map)
+    runs = [
+        [] if position == 0 and title_case else _runs(text, tokens)
+        for position, (text, tokens) in enumerate(zip(texts, tokenised, strict=True))
+    ]
+    article = _ArticleWords(
+        texts,
+        frozenset(r.tokens[0].key for row in runs for r in row if not r.tokens[0].sentence_start),
+    )
+    for position, text in enumerate(texts):
+        for run in runs[position]:
+            _collect(text, run, position, full, singles, single_use, alias_map, article)
 
     persons: list[_Candidate] = []
     for cand in sorted(full, key=lambda c: c.first_seen):
@@ -505,6 +538,7 @@ def _collect(
     singles: dict[str, _Candidate],
     single_use: set[str],
     alias_map: Mapping[str, str],
+    article: _ArticleWords,
 ) -> None:
     tokens = list(run.tokens)
     first = tokens[0]
@@ -516,6 +550,9 @@ def _collect(
         and first.low.endswith(("ing", "ed", "ly"))
     ):
         tokens, before = tokens[1:], None  # "Congratulating Trump…"
+    kept, job_like = _strip_descriptors(tokens, article)
+    if len(kept) < len(tokens):
+        tokens, before = kept, None
     words = [t.word for t in tokens]
     if tokens[0].low in PARTICLES:
         words[0] = tokens[0].low  # "Van Damme added" at a sentence start: the surname alone
@@ -530,7 +567,7 @@ def _collect(
     cue_strong = before is not None and (
         before.kind == _HON or (before.kind == _TITLE and before.low in STRONG_TITLES)
     )
-    cue_any = before is not None and before.kind in (_HON, _TITLE)
+    cue_any = job_like or (before is not None and before.kind in (_HON, _TITLE))
     speech = _SPEECH_AFTER.match(after) is not None or (
         before is not None and before.low in _SAY_BEFORE
     )
@@ -544,6 +581,7 @@ def _collect(
             or speech
             or tokens[-1].possessive
             or _APPOSITIVE_AFTER.match(after) is not None
+            or _after_role_noun(text, tokens[0].start, after)
             or (before is not None and before.low == "to" and _according_before(text, before))
         )
         cand = _Candidate(" ".join(words), {_fold_words(words)}, where, evidence)
@@ -559,6 +597,56 @@ def _collect(
     if cand is None:
         cand = singles[key] = _Candidate(words[0], {_fold_words(words)}, where)
     cand.evidence = cand.evidence or cue_strong
+
+
+@dataclass
+class _ArticleWords:
+    """What the whole article tells about a word: written in lower case, or heading a name.
+
+    `heads` holds the keys of words that start a name run mid-sentence ("said Sarah Jane
+    Whitcombe" -> "sarah"); the lower-case words are collected only when first asked for.
+    """
+
+    texts: Sequence[str]
+    heads: frozenset[str]
+    _lower: frozenset[str] | None = None
+
+    def written_lower(self, low: str) -> bool:
+        if self._lower is None:
+            self._lower = frozenset(w for t in self.texts for w in _LOWER_WORD_RE.findall(t))
+        return low in self._lower
+
+
+def _strip_descriptors(tokens: list[_Token], article: _ArticleWords) -> tuple[list[_Token], bool]:
+    """Drop descriptors glued to a name at a sentence start: "Curator Beatrix Allard said…".
+
+    A sentence-initial capitalised word heading three or more name words is read as a
+    false title (news style writes "Conservator Helena Pryce", but middle names as
+    initials), unless the article also opens a name with it mid-sentence ("said Sarah
+    Jane Whitcombe") and never writes it in lower case. Repeats while three name words
+    remain ("Harbour Master Agnes Whitlow" -> Agnes Whitlow). Also returns whether a dropped
+    word reads as a job (written lower-case elsewhere, or an agent-noun ending), a cue.
+    """
+    if not tokens[0].sentence_start:
+        return tokens, False
+    job_like = False
+    while tokens[0].kind == _NAME and sum(1 for t in tokens if t.kind in (_NAME, _MONTH)) >= 3:
+        first = tokens[0]
+        lower = article.written_lower(first.low)
+        if first.key in article.heads and not lower:
+            break
+        job_like = job_like or lower or first.low.endswith(_AGENT_SUFFIXES)
+        tokens = tokens[1:]
+    return tokens, job_like
+
+
+def _after_role_noun(text: str, start: int, after: str) -> bool:
+    """Whether the name at `start` is an appositive: "the harbour master, Agnes Whitlow, said"."""
+    match = _APPOSITIVE_BEFORE.search(text, max(0, start - 60), start)
+    if match is None or _APPOSITIVE_CLOSE.match(after) is None:
+        return False
+    head = match.group(1).lower()
+    return head in ROLE_WORDS or head.endswith(_AGENT_SUFFIXES)
 
 
 def _according_before(text: str, to_token: _Token) -> bool:
@@ -675,16 +763,26 @@ class MentionFinder:
             if before is None:
                 before = _word_before(text, tok.start)
             honorific = before.low if before is not None and before.kind in (_HON, _TITLE) else None
-            hint = gender_hint(honorific)
+            hint = gender_hint(honorific) or _appositive_gender(
+                text, before.start if honorific else tok.start
+            )
+            ambiguous = False
             if len(names) == 1:
                 name = names[0]
             else:  # a shared surname: the right gender if known, else the one named last
-                known = [n for n in names if hint and self._gender.get(n) == hint]
-                fitting = known or [n for n in names if self._gender.get(n, hint) == hint]
-                name = max(fitting or names, key=lambda n: self._last_named.get(n, -1))
-            if hint:
+                # Only namesakes already named compete ("Mrs Baig" before Kamran Baig appears).
+                pool = [n for n in names if n in self._last_named] or names
+                known = [n for n in pool if hint and self._gender.get(n) == hint]
+                fitting = known or (
+                    [n for n in pool if self._gender.get(n, hint) == hint] if hint else pool
+                )
+                name = max(fitting or pool, key=lambda n: self._last_named.get(n, -1))
+                ambiguous = len(known) != 1 and len(fitting) != 1
+            if hint and not ambiguous:
                 self._gender.setdefault(name, hint)
-            mentions.append(Mention(tok.start, last.end, name, last.possessive, honorific))
+            mentions.append(
+                Mention(tok.start, last.end, name, last.possessive, honorific, hint, ambiguous)
+            )
             self._seen += 1
             self._last_named[name] = self._seen
             i += length
@@ -707,9 +805,18 @@ class MentionFinder:
 
 
 def gender_hint(honorific: str | None) -> str | None:
-    """ "f", "m" or None from a folded honorific: `gender_hint("mrs")` -> "f"."""
-    if honorific in FEMALE_HONORIFICS:
+    """ "f", "m" or None from a folded honorific or noun: `gender_hint("mrs")` -> "f"."""
+    if honorific in FEMALE_HONORIFICS or honorific in _FEMALE_NOUNS:
         return "f"
-    if honorific in MALE_HONORIFICS:
+    if honorific in MALE_HONORIFICS or honorific in _MALE_NOUNS:
         return "m"
     return None
+
+
+_NOUN_BEFORE_COMMA = re.compile(r"\b([a-zé]+),[ \u00a0]{1,2}$")
+
+
+def _appositive_gender(text: str, start: int) -> str | None:
+    """The sex a describing noun gives an appositive: "Her husband, Peter Marsh" -> "m"."""
+    match = _NOUN_BEFORE_COMMA.search(text, max(0, start - 20), start)
+    return gender_hint(match.group(1)) if match else None

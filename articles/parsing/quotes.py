@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from .people import ROLE_WORDS, SPEECH_VERBS, Mention, MentionFinder, gender_hint
 from .records import ParsedPerson, ParsedQuote
 
+_UNSURE = ""  # the name of a mention that may denote more than one person
 _MIN_WORDS = 5  # "greatly strengthen and expand" (4 words) is a fragment, not a quote
 
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
@@ -105,14 +106,19 @@ def find_quotes(
     if not spans:
         return ()
     finder = MentionFinder([p.name for p in persons], aliases)
-    mentions = [finder.find(paragraph) for paragraph in body]
+    # A shared surname nothing settles ("Marsh said" with two Marshes) names nobody sure:
+    # it still stops the search for a speaker, but as _UNSURE, reported as None.
+    mentions = [
+        [replace(m, name=_UNSURE) if m.ambiguous else m for m in finder.find(paragraph)]
+        for paragraph in body
+    ]
     context = _Context(body, mentions, spans)
     done: list[_Attributed] = []
     for span in spans:
         speaker, cue = context.attribute(span, done)
         done.append(_Attributed(span, speaker, cue))
     return tuple(
-        ParsedQuote(text=a.span.text, speaker=a.speaker, cue=a.cue, paragraph=a.span.first)
+        ParsedQuote(text=a.span.text, speaker=a.speaker or None, cue=a.cue, paragraph=a.span.first)
         for a in _dedupe(done)
     )
 
@@ -188,8 +194,8 @@ class _Context:
         self.gender: dict[str, str] = {}
         for row in mentions:
             for m in row:
-                hint = gender_hint(m.honorific)
-                if hint and m.name not in self.gender:
+                hint = m.gender or gender_hint(m.honorific)
+                if hint and m.name and m.name not in self.gender:
                     self.gender[m.name] = hint
 
     # -- attribution -------------------------------------------------------------
@@ -277,7 +283,7 @@ class _Context:
                     return m.name, cue
             pronoun = _PRONOUN_END.search(paragraph, lead_start, verb.start())
             if pronoun:
-                return self._resolve_pronoun(pronoun.group(1), index, lead_start), cue
+                return self._pronoun_in_lead(pronoun, here, index, lead_start), cue
             after = [m for m in here if m.start >= verb.end()]
             if after and _TITLE_CHAIN.fullmatch(paragraph, verb.end(), after[0].start):
                 return (None if after[0].possessive else after[0].name), cue
@@ -321,6 +327,29 @@ class _Context:
         ):
             return free[0].name, None
         return None, None
+
+    def _pronoun_in_lead(
+        self, pronoun: re.Match[str], here: list[Mention], index: int, lead_start: int
+    ) -> str | None:
+        """`he`/`she` in the quote's own sentence: a person named earlier in that sentence.
+
+        "When the harbour master, Agnes Whitlow, announced the change she said:" -> Whitlow.
+        One such person is the antecedent; two or more leave it unsure (None); none sends
+        the search back to the sentences before.
+        """
+        wanted = "f" if pronoun.group(1).lower() == "she" else "m"
+        names = {
+            m.name
+            for m in here
+            if m.end <= pronoun.start()
+            and not m.possessive
+            and self.gender.get(m.name, wanted) == wanted
+        }
+        if len(names) == 1:
+            return names.pop()
+        if names:
+            return None
+        return self._resolve_pronoun(pronoun.group(1), index, lead_start)
 
     def _resolve_pronoun(self, pronoun: str, index: int, pos: int) -> str | None:
         """The person `he`/`she` points back to: the subject of the nearest sentence naming one."""

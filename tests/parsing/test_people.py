@@ -147,3 +147,73 @@ def test_mention_finder_reports_possessives_and_honorifics() -> None:
     finder = MentionFinder(["Tilda Brannock"])
     [mention] = finder.find("It was Mrs Brannock's idea.")
     assert (mention.name, mention.possessive, mention.honorific) == ("Tilda Brannock", True, "mrs")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("Conservator Helena Pryce, who led the work, cleaned the ceiling.", "Helena Pryce"),
+        ("Curator Beatrix Allard said the looms would run. Allard smiled.", "Beatrix Allard"),
+        ("Lifeguard Sonia Petrakis said the swim raised £6,000.", "Sonia Petrakis"),
+        ("Harbour Master Agnes Whitlow said the ferry was full.", "Agnes Whitlow"),
+        ("Keeper Stan Fenn said the trees were safe. The keeper was 71.", "Stan Fenn"),
+    ],
+)
+def test_a_descriptor_opening_a_sentence_is_not_part_of_the_name(
+    paragraph: str, expected: str
+) -> None:
+    assert _names("Story", [paragraph]) == [expected]
+
+
+def test_a_word_that_also_opens_a_name_mid_sentence_stays_a_given_name() -> None:
+    body = [
+        "Mary Ellen Tate said the tours would go on.",
+        "The tours are popular, said Mary Ellen Tate, who runs the taproom.",
+    ]
+    assert _names("Tours", body) == ["Mary Ellen Tate"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "When the harbour master, Agnes Whitlow, announced the change she spoke briefly.",
+        "The ferry's operator, Agnes Whitlow, announced the change.",
+        "The change was announced by its new director, Agnes Whitlow.",
+    ],
+)
+def test_a_name_set_off_by_commas_after_a_role_noun_is_a_person(paragraph: str) -> None:
+    assert _names("Ferry", [paragraph]) == ["Agnes Whitlow"]
+
+
+def test_a_name_after_a_comma_and_an_ordinary_noun_is_not_a_person() -> None:
+    assert _names("Walk", ["We walked along the river, Kestrel Bay, and back."]) == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "gender"),
+    [
+        ("Her husband, Peter Marsh, spoke first.", "m"),
+        ("Her husband, Councillor Peter Marsh, spoke first.", "m"),
+        ("His wife Linda Marsh spoke first.", "f"),
+        ("Peter Marsh spoke first.", None),
+    ],
+)
+def test_a_describing_noun_gives_the_gender_of_a_name(paragraph: str, gender: str | None) -> None:
+    (mention,) = MentionFinder(["Peter Marsh", "Linda Marsh"][: 1 if gender != "f" else 2]).find(
+        paragraph
+    )
+    assert mention.gender == gender
+
+
+def test_a_shared_surname_nothing_settles_is_marked_ambiguous() -> None:
+    finder = MentionFinder(["Linda Marsh", "Peter Marsh"])
+    finder.find("Linda Marsh and Peter Marsh spoke.")
+    (mention,) = finder.find("Marsh said the plan was dropped.")
+    assert mention.ambiguous
+
+
+def test_a_shared_surname_named_once_so_far_is_not_ambiguous() -> None:
+    finder = MentionFinder(["Rukhsana Baig", "Kamran Baig"])
+    finder.find("Board chair Rukhsana Baig spoke.")
+    (mention,) = finder.find("Mrs Baig said the rise was needed.")
+    assert (mention.name, mention.ambiguous) == ("Rukhsana Baig", False)

@@ -6,7 +6,7 @@ import pytest
 
 from articles.parsing.people import find_people
 from articles.parsing.quotes import find_quotes
-from articles.parsing.records import ParsedQuote
+from articles.parsing.records import ParsedPerson, ParsedQuote
 
 INTRO = "Mayor Tilda Brannock opened the harbour bridge on Monday."
 
@@ -163,3 +163,39 @@ def test_aliases_resolve_speakers() -> None:
 
 def test_no_quotes_in_plain_text() -> None:
     assert find_quotes(["No quotes here at all."], []) == ()
+
+
+def test_a_pronoun_points_to_the_one_person_named_earlier_in_its_sentence() -> None:
+    body = [
+        'When the harbour master, Agnes Whitlow, announced the change she said: "Demand after '
+        'six is simply too low to justify a crossing."'
+    ]
+    (quote,) = find_quotes(body, [ParsedPerson("Agnes Whitlow", 1)])
+    assert quote.speaker == "Agnes Whitlow"
+
+
+def test_a_pronoun_after_two_people_in_its_sentence_gives_no_speaker() -> None:
+    body = [
+        'When Tom Hale met Anna Lee on the quay she said: "Demand after six is simply too low."'
+    ]
+    (quote,) = find_quotes(body, [ParsedPerson("Tom Hale", 1), ParsedPerson("Anna Lee", 1)])
+    assert quote.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("later", "speaker"),
+    [
+        ('Mrs Marsh said: "We are not against parking at all."', "Linda Marsh"),
+        ('Mr Marsh said: "There are empty lots a short walk away."', "Peter Marsh"),
+        ('Marsh said: "There are empty lots a short walk away."', None),
+    ],
+)
+def test_namesakes_are_told_apart_by_gender_or_left_unsure(later: str, speaker: str | None) -> None:
+    body = [
+        "The petition was started by parent Linda Marsh. Her husband, Councillor Peter Marsh, "
+        "did not vote.",
+        later,
+    ]
+    persons = [ParsedPerson("Linda Marsh", 1), ParsedPerson("Peter Marsh", 1)]
+    (quote,) = find_quotes(body, persons)
+    assert quote.speaker == speaker
