@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .dates import search_date
 
@@ -124,11 +125,19 @@ def parse_byline(line: str, *, outlet_names: Collection[str] = ()) -> Byline | N
     >>> parse_byline("By <u>JON ROGERS</u> PUBLISHED: 21:16, Fri, Dec 23, 2016").authors
     ('Jon Rogers',)
     """
-    clean = _TAG_RE.sub("", line).strip()
+    # Substring tests first: most lines carry no markup, and the regex scan is the cost.
+    clean = _TAG_RE.sub("", line) if "<" in line or "**" in line or "__" in line else line
+    clean = clean.strip()
     if not clean or len(clean) > 300:
         return None
-    outlets = {name.casefold() for name in outlet_names}
+    outlets, credit_endings = _folded(tuple(outlet_names))
     by = _BY_RE.match(clean)
+    credit = None
+    # A credit line ends with the agency or outlet name: test that before the costly regex.
+    if by is None and clean[-48:].casefold().endswith(credit_endings):
+        credit = _CREDIT_RE.match(clean)
+    if by is None and credit is None:
+        return None
     if by is not None:
         rest = by.group("rest")
         names_part, tail = _cut(rest)
@@ -136,12 +145,18 @@ def parse_byline(line: str, *, outlet_names: Collection[str] = ()) -> Byline | N
         if not authors and not _only_credits(names_part, outlets):
             return None
         return Byline(authors, tail)
-    credit = _CREDIT_RE.match(clean)
     if credit is not None and credit.group("credit").strip().casefold() in (_AGENCIES | outlets):
         authors = _names(credit.group("names"), outlets)
         if authors:
             return Byline(authors, "")
     return None
+
+
+@lru_cache(maxsize=32)
+def _folded(outlet_names: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Outlet names casefolded, and every name a credit line may end with (cached per page set)."""
+    outlets = frozenset(name.casefold() for name in outlet_names)
+    return outlets, (*_AGENCIES, *outlets)
 
 
 def normalise_name(name: str) -> str:
@@ -179,7 +194,7 @@ def _cut(rest: str) -> tuple[str, str]:
     return rest[:end].strip(" ,"), rest[end:].strip(" |•·—–-")
 
 
-def _names(part: str, outlets: set[str]) -> tuple[str, ...]:
+def _names(part: str, outlets: Collection[str]) -> tuple[str, ...]:
     found: list[str] = []
     for segment in _SPLIT_RE.split(part):
         segment = segment.strip(" .,;:")
@@ -196,7 +211,7 @@ def _names(part: str, outlets: set[str]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _only_credits(part: str, outlets: set[str]) -> bool:
+def _only_credits(part: str, outlets: Collection[str]) -> bool:
     segments = [s.strip(" .,;:").casefold() for s in _SPLIT_RE.split(part) if s.strip(" .,;:")]
     return bool(segments) and all(s in _AGENCIES or s in outlets for s in segments)
 

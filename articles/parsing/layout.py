@@ -58,6 +58,13 @@ _GLUE_RE = re.compile(r"(?<=[a-z0-9)’'])(?=[A-Z])")
 _CLOSERS = "\"'”’»)]*_ "
 _UPDATED_CUE_RE = re.compile(r"\b(?:updated|modified|amended|edited)\b", re.IGNORECASE)
 _LETTER_OPENING_RE = re.compile(r"^(?:sir|madam|dear\s+\w+)\s*[,:—–-]", re.IGNORECASE)
+_PUNCT_RE = re.compile(r"[^\w\s]")
+_PUNCT_TABLE = {
+    ord(ch): " "
+    for ch in [chr(i) for i in range(128)] + list("‘’“”«»–—…•·")
+    if not (ch.isalnum() or ch == "_" or ch.isspace())
+}
+_DIGITS = "0123456789"
 _SIGNATURE_RE = re.compile(r"^[—–-]?\s*(?P<name>[^,]{3,60})(?:,\s*(?P<place>[^,]{2,60}))*\s*$")
 
 _HEADER_WINDOW = 10  # the headline/byline block sits in the first paragraphs of the page
@@ -210,9 +217,13 @@ def _read_header(
                 if name not in authors:
                     authors.append(name)
             date_text = byline.rest
-        elif is_date_line(_clean(text)):
+        elif _is_date_text(text):
             date_text = _clean(text)
-        elif i > title_at and last_meta is None and _is_prose(text):
+        elif i > title_at and _is_prose(text):
+            if last_meta is not None:
+                # Running text after the byline/dates: the body has begun, and a date line
+                # further down (related-article noise) is not the article's own (issue 4).
+                break
             prose.append(text)
             continue
         else:
@@ -250,11 +261,9 @@ def _body(paras: Sequence[_Para], outlet_names: Sequence[str]) -> tuple[list[str
     """Article paragraphs with furniture removed; also the removed lines (for signatures)."""
     kept: list[str] = []
     dropped: list[str] = []
-    headings: list[str] = []
     for para in paras:
         text = para.text
         if _HEADING_RE.match(text):
-            headings.append(_norm(_clean(text)))
             dropped.append(text)
             continue
         if _is_furniture(text) or not _is_prose(text) or text in kept:
@@ -266,11 +275,14 @@ def _body(paras: Sequence[_Para], outlet_names: Sequence[str]) -> tuple[list[str
         kept.append(text)
     # Pull quotes: a short paragraph or heading repeated inside a later, longer paragraph.
     normalised = [_norm(p) for p in kept]
+    everything = "\n".join(normalised)  # one search finds paragraphs repeated nowhere else
     body: list[str] = []
     for i, text in enumerate(kept):
         own = normalised[i]
-        if 6 <= len(own.split()) < 60 and any(
-            own in other and own != other for j, other in enumerate(normalised) if j != i
+        if (
+            6 <= len(own.split()) < 60
+            and everything.count(own) > 1
+            and any(own in other and own != other for j, other in enumerate(normalised) if j != i)
         ):
             dropped.append(text)
             continue
@@ -366,7 +378,13 @@ def _letter_signature(title: str, body: Sequence[str], leftovers: Sequence[str])
 
 
 def _is_meta(text: str, outlet_names: Sequence[str]) -> bool:
-    return parse_byline(text, outlet_names=outlet_names) is not None or is_date_line(_clean(text))
+    return parse_byline(text, outlet_names=outlet_names) is not None or _is_date_text(text)
+
+
+def _is_date_text(text: str) -> bool:
+    """Whether a paragraph is only a date once markup is gone: ``**Fri, June 2, 2017**``."""
+    # Every date has a digit: testing for one is cheaper than cleaning a long paragraph.
+    return any(map(text.__contains__, _DIGITS)) and is_date_line(_clean(text))
 
 
 def _is_furniture(text: str) -> bool:
@@ -378,7 +396,7 @@ def _is_furniture(text: str) -> bool:
         or (_CUE_LIST_RE.match(text) and len(text.split()) <= 8)
         or text.endswith(("...", "…"))
         and len(text.split()) < 30
-        or is_date_line(_clean(text))
+        or _is_date_text(text)
     )
 
 
@@ -401,10 +419,9 @@ def _title_shaped(text: str) -> bool:
 
 def _is_prose(text: str) -> bool:
     """A paragraph of running text: closing punctuation, or long enough to be a paragraph."""
-    words = len(text.split())
     if text.endswith(":"):
-        return words >= 3 and not _FORM_RE.match(text)
-    return _ends_sentence(text) or words >= 40
+        return len(text.split()) >= 3 and not _FORM_RE.match(text)
+    return _ends_sentence(text) or len(text.split()) >= 40
 
 
 def _ends_sentence(text: str) -> bool:
@@ -413,8 +430,15 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _clean(text: str) -> str:
-    return " ".join(_MARKUP_RE.sub("", text).split())
+    # Substring tests first: most paragraphs carry no markup and the regex scan is the cost.
+    if "<" in text or "**" in text or "__" in text or text.startswith("#"):
+        text = _MARKUP_RE.sub("", text)
+    return " ".join(text.split())
 
 
 def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+    # A translation table handles ASCII and common typographic marks; the regex the rest.
+    folded = text.casefold().translate(_PUNCT_TABLE)
+    if not folded.isascii():
+        folded = _PUNCT_RE.sub(" ", folded)
+    return " ".join(folded.split())

@@ -6,7 +6,6 @@ place for outlet-specific knowledge such as the furniture lines that give a page
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
@@ -23,7 +22,6 @@ DEFAULT_OUTLETS: tuple[OutletProfile, ...] = (
     ),
 )
 
-_SPACE_RE = re.compile(r"\s+")
 _SIGNATURE_WINDOW = 60  # signatures are page furniture near the top or bottom of the page
 
 
@@ -92,14 +90,24 @@ def _by_signature(lines: Sequence[str], outlets: Sequence[OutletProfile]) -> Out
     candidates = [o for o in outlets if o.signatures]
     if not candidates:
         return None
+    signatures = [[_norm(s) for s in o.signatures] for o in candidates]
+    # Only a line's opening can match, so long lines (comment text) are cut before normalising.
+    longest = max(len(s) for found in signatures for s in found)
+    # A line can only match a signature sharing its first letter: the rest are never normalised.
+    firsts = {s[:1] for found in signatures for s in found}
     window = list(lines[:_SIGNATURE_WINDOW]) + list(lines[-_SIGNATURE_WINDOW:])
-    seen = {_norm(line) for line in window if line.strip()}
+    seen = {
+        _opening(line, longest)
+        for line in window
+        if line
+        and not line.isspace()
+        and ("" in firsts or line.lstrip()[:1].casefold()[:1] in firsts)
+    }
     best: OutletProfile | None = None
     best_score = 0
     tied = False
-    for outlet in candidates:
-        signatures = [_norm(s) for s in outlet.signatures]
-        score = sum(1 for s in signatures if any(line.startswith(s) for line in seen))
+    for outlet, signatures_of in zip(candidates, signatures, strict=True):
+        score = sum(1 for s in signatures_of if any(line.startswith(s) for line in seen))
         if score > best_score:
             best, best_score, tied = outlet, score, False
         elif score == best_score and score > 0:
@@ -108,4 +116,10 @@ def _by_signature(lines: Sequence[str], outlets: Sequence[OutletProfile]) -> Out
 
 
 def _norm(text: str) -> str:
-    return _SPACE_RE.sub(" ", text).strip().casefold()
+    return " ".join(text.split()).casefold()
+
+
+def _opening(line: str, length: int) -> str:
+    """The normalised start of ``line``, at least ``length`` characters when the line has them."""
+    cut = _norm(line[: 2 * length + 16])
+    return cut if len(cut) >= length or len(line) <= 2 * length + 16 else _norm(line)

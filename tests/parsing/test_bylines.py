@@ -65,3 +65,30 @@ def test_byline_rest_keeps_the_dates() -> None:
 )
 def test_normalise_name_title_cases_only_shouted_names(name: str, expected: str) -> None:
     assert normalise_name(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "outlets", "authors"),
+    [
+        ("Mira Sol | Harbour Ledger", ["Harbour Ledger"], ("Mira Sol",)),
+        (
+            "Mira Sol for the harbour ledger",
+            ["Harbour Ledger", "the Harbour Ledger"],
+            ("Mira Sol",),
+        ),
+        ("<b>Mira Sol</b>, AFP", [], ("Mira Sol",)),
+    ],
+)
+def test_credit_lines_end_with_an_agency_or_a_listed_outlet(
+    line: str, outlets: list[str], authors: tuple[str, ...]
+) -> None:
+    byline = parse_byline(line, outlet_names=outlets)
+    assert byline is not None and byline.authors == authors
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Mira Sol, Harbour Ledger", "Mira Sol, Harbour Ledger Weekly", "Mira Sol, Reuters report."],
+)
+def test_credit_lines_naming_unknown_outlets_are_not_bylines(line: str) -> None:
+    assert parse_byline(line, outlet_names=["Tide Times"]) is None

@@ -182,3 +182,70 @@ def test_missing_date_gives_warning_not_a_guess() -> None:
     assert record.published is None
     assert "no publication date found" in record.warnings
     assert record.authors == ("Ada Finch",)
+
+
+# Issue 4: a date line further down the page (related-article noise) used to be read as the
+# end of the byline block, so the body was taken from below it and the real paragraphs lost.
+_STRAY_DATE_PAGE = """https://www.harrowgazette.example/news/4410/Ferry-fares-frozen
+
+## FARES FROZEN: Island ferry tickets held at last year's price
+
+COMMUTERS welcomed the decision after a winter of cancelled crossings.
+
+{byline}
+
+Harbour master Tilda Vance on the slipway at Orrin
+
+{body}
+
+Sat, June 3, 2017
+
+•
+
+RELATED ARTICLES
+
+Vance warned the timetable could change again...
+
+## **Related articles**
+
+- Ferry crews to vote on new rota
+"""
+_FARE_PARAGRAPHS = (
+    "The island council said on Tuesday that ferry tickets would cost the same as last year "
+    "after a winter in which one crossing in five was cancelled.",
+    "Harbour master Tilda Vance said the operator had agreed to the freeze in return for a "
+    "longer contract, which councillors will vote on next month.",
+    "Passengers who bought season tickets before the announcement will be refunded the "
+    "difference, the council added.",
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "paragraphs", "published"),
+    [
+        ("By <u>ODILE MARSH</u> PUBLISHED: 08:15, Mon, Jun 12, 2017", 3, "2017-06-12T08:15"),
+        (
+            "By <u>ODILE MARSH</u> PUBLISHED: 08:15, Mon, Jun 12, 2017 | UPDATED: 10:02, "
+            "Mon, Jun 12, 2017",
+            2,
+            "2017-06-12T08:15",
+        ),
+        ("By Odile Marsh | Published June 12, 2017", 1, "2017-06-12T00:00"),
+        ("By Odile Marsh", 3, None),  # no date of its own: the stray one must not stand in
+    ],
+)
+def test_stray_date_line_after_the_body_is_not_the_byline_date(
+    byline: str, paragraphs: int, published: str | None
+) -> None:
+    body = "\n\n".join(_FARE_PARAGRAPHS[:paragraphs])
+    text = _STRAY_DATE_PAGE.format(byline=byline, body=body)
+    record = parse_page(text, source="x", outlets=OUTLETS)
+    assert record.authors == ("Odile Marsh",)
+    got = (
+        record.published.replace(tzinfo=None).isoformat(timespec="minutes")
+        if record.published
+        else None
+    )
+    assert got == published
+    assert record.body[1 : 1 + paragraphs] == _FARE_PARAGRAPHS[:paragraphs]
+    assert not any("June 3" in p or "RELATED" in p for p in record.body)

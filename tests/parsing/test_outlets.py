@@ -100,3 +100,17 @@ def test_forced_outlet_not_in_registry_keeps_its_name_and_warns() -> None:
 )
 def test_domain_of(url: str | None, domain: str | None) -> None:
     assert domain_of(url) == domain
+
+
+@pytest.mark.parametrize(
+    "signature_line",
+    [
+        "Northwind Herald members get ad-free reading",
+        "  northwind   HERALD members\tget ad-free reading today",  # case and spacing differ
+        "Northwind Herald members get ad-free reading " + "and more " * 60,  # long line
+    ],
+)
+def test_signature_lines_match_after_long_lines_and_odd_spacing(signature_line: str) -> None:
+    lines = ["Comment text that goes on. " * 40, "", signature_line, "Headline", "Body."]
+    guess, _ = identify_outlet(None, lines, OUTLETS)
+    assert guess is not None and guess.name == "Northwind Herald"
