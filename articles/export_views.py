@@ -17,26 +17,24 @@ from articles.quote_views import newest_first
 
 def export_articles(request, fmt: str):
     filterset = ArticleFilter(request.GET, queryset=Article.objects.for_listing())
-    if not filterset.is_valid():
-        return filter_errors_response(filterset)
-    return exports.export_response(
-        exports.ARTICLE_COLUMNS,
-        exports.articles_for_export(filterset.qs),
-        fmt=fmt,
-        filename="articles",
-        base_url=site_url(request),
-    )
+    return export_filtered(request, filterset, "articles", fmt)
 
 
 def export_quotes(request, fmt: str):
     filterset = QuoteFilter(request.GET, queryset=newest_first(Quote.objects.for_listing()))
+    return export_filtered(request, filterset, "quotes", fmt)
+
+
+def export_filtered(request, filterset, kind: str, fmt: str):
+    """Stream `filterset`'s rows as `kind` ("articles", "quotes", "comments"), or a 400."""
     if not filterset.is_valid():
         return filter_errors_response(filterset)
+    columns, rows_for_export = exports.EXPORTS[kind]
     return exports.export_response(
-        exports.QUOTE_COLUMNS,
-        exports.quotes_for_export(filterset.qs),
+        columns,
+        rows_for_export(filterset.qs),
         fmt=fmt,
-        filename="quotes",
+        filename=kind,
         base_url=site_url(request),
     )
 

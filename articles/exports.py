@@ -168,3 +168,11 @@ class _Echo:
 
     def write(self, value: str) -> str:
         return value
+
+
+# kind -> (columns, rows_for_export): what each export view streams.
+EXPORTS = {
+    "articles": (ARTICLE_COLUMNS, articles_for_export),
+    "quotes": (QUOTE_COLUMNS, quotes_for_export),
+    "comments": (COMMENT_COLUMNS, comments_for_export),
+}

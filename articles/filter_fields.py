@@ -137,3 +137,31 @@ class PickerWidget(forms.SelectMultiple):
 
     def id_for_label(self, id_):
         return id_
+
+
+def people_filter(*, method: str, label: str = "People", **kwargs):
+    """A multi-choice filter over people by slug: `?person=amelia-stone&person=ben-okafor`."""
+    from articles.models import Person
+
+    return django_filters.ModelMultipleChoiceFilter(
+        queryset=Person.objects.only("name", "slug"),
+        to_field_name="slug",
+        method=method,
+        label=label,
+        widget=PickerWidget(attrs={"data-noun": "person"}),
+        **kwargs,
+    )
+
+
+def outlets_filter(*, method: str, label: str = "Outlets", **kwargs):
+    """A multi-choice filter over outlets by slug: `?outlet=harbour-gazette`."""
+    from articles.models import Outlet
+
+    return django_filters.ModelMultipleChoiceFilter(
+        queryset=Outlet.objects.only("name", "slug"),
+        to_field_name="slug",
+        method=method,
+        label=label,
+        widget=PickerWidget(attrs={"data-noun": "outlet"}),
+        **kwargs,
+    )

@@ -5,8 +5,8 @@ from __future__ import annotations
 import django_filters
 from django import forms
 
-from articles.filter_fields import DayFilter, MonthFilter, PickerWidget
-from articles.models import Article, Outlet, Person
+from articles.filter_fields import DayFilter, MonthFilter, outlets_filter, people_filter
+from articles.models import Article
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -29,21 +29,8 @@ class ArticleFilter(django_filters.FilterSet):
         label="Search",
         widget=forms.TextInput(attrs={"type": "search", "placeholder": "Words in the article"}),
     )
-    person = django_filters.ModelMultipleChoiceFilter(
-        queryset=Person.objects.only("name", "slug"),
-        to_field_name="slug",
-        method="filter_people",
-        label="People",
-        widget=PickerWidget(attrs={"data-noun": "person"}),
-        help_text="Mentioned or quoted.",
-    )
-    outlet = django_filters.ModelMultipleChoiceFilter(
-        queryset=Outlet.objects.only("name", "slug"),
-        to_field_name="slug",
-        method="filter_outlets",
-        label="Outlets",
-        widget=PickerWidget(attrs={"data-noun": "outlet"}),
-    )
+    person = people_filter(method="filter_people", help_text="Mentioned or quoted.")
+    outlet = outlets_filter(method="filter_outlets")
     month = MonthFilter(field_name="published", label="Month")
     published_from = DayFilter(field_name="published", bound="from", label="From")
     published_to = DayFilter(

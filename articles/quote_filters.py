@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import django_filters
-from django import forms
 
-from articles.filter_fields import PickerWidget
-from articles.models import Outlet, Person, Quote
+from articles.filter_fields import DayFilter, outlets_filter, people_filter
+from articles.models import Quote
 
 
 class QuoteFilter(django_filters.FilterSet):
@@ -16,32 +15,12 @@ class QuoteFilter(django_filters.FilterSet):
         label="Text contains",
         max_length=200,
     )
-    speaker = django_filters.ModelMultipleChoiceFilter(
-        queryset=Person.objects.only("name", "slug"),
-        to_field_name="slug",
-        method="filter_speaker",
-        label="Speakers",
-        widget=PickerWidget(attrs={"data-noun": "person"}),
+    speaker = people_filter(method="filter_speaker", label="Speakers")
+    outlet = outlets_filter(method="filter_outlet")
+    published_from = DayFilter(
+        field_name="article__published", bound="from", label="Published from"
     )
-    outlet = django_filters.ModelMultipleChoiceFilter(
-        queryset=Outlet.objects.only("name", "slug"),
-        to_field_name="slug",
-        method="filter_outlet",
-        label="Outlets",
-        widget=PickerWidget(attrs={"data-noun": "outlet"}),
-    )
-    published_from = django_filters.DateFilter(
-        field_name="article__published",
-        lookup_expr="date__gte",
-        label="Published from",
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    published_to = django_filters.DateFilter(
-        field_name="article__published",
-        lookup_expr="date__lte",
-        label="Published to",
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
+    published_to = DayFilter(field_name="article__published", bound="to", label="Published to")
 
     class Meta:
         model = Quote

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import django_filters
-from django import forms
 
-from articles.filter_fields import PickerWidget
-from articles.models import Article, Outlet, Person
+from articles.filter_fields import DayFilter, outlets_filter, people_filter
+from articles.models import Article
 from comments.models import Comment
 
 
@@ -23,32 +22,10 @@ class CommentFilter(django_filters.FilterSet):
         max_length=200,
         help_text='Part of the name; in "double quotes" for the exact name.',
     )
-    person = django_filters.ModelMultipleChoiceFilter(
-        queryset=Person.objects.only("name", "slug"),
-        to_field_name="slug",
-        method="filter_person",
-        label="Article mentions",
-        widget=PickerWidget(attrs={"data-noun": "person"}),
-    )
-    outlet = django_filters.ModelMultipleChoiceFilter(
-        queryset=Outlet.objects.only("name", "slug"),
-        to_field_name="slug",
-        method="filter_outlet",
-        label="Outlets",
-        widget=PickerWidget(attrs={"data-noun": "outlet"}),
-    )
-    posted_from = django_filters.DateFilter(
-        field_name="posted",
-        lookup_expr="date__gte",
-        label="Posted from",
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    posted_to = django_filters.DateFilter(
-        field_name="posted",
-        lookup_expr="date__lte",
-        label="Posted to",
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
+    person = people_filter(method="filter_person", label="Article mentions")
+    outlet = outlets_filter(method="filter_outlet")
+    posted_from = DayFilter(field_name="posted", bound="from", label="Posted from")
+    posted_to = DayFilter(field_name="posted", bound="to", label="Posted to")
 
     class Meta:
         model = Comment

@@ -6,8 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import F
 from django.shortcuts import render
 
-from articles import exports
-from articles.export_views import filter_errors_response, site_url
+from articles.export_views import export_filtered
 from comments.filters import CommentFilter
 from comments.models import Comment
 
@@ -30,12 +29,4 @@ def comment_list(request):
 
 def export_comments(request, fmt: str):
     filterset = CommentFilter(request.GET, queryset=listed_comments())
-    if not filterset.is_valid():
-        return filter_errors_response(filterset)
-    return exports.export_response(
-        exports.COMMENT_COLUMNS,
-        exports.comments_for_export(filterset.qs),
-        fmt=fmt,
-        filename="comments",
-        base_url=site_url(request),
-    )
+    return export_filtered(request, filterset, "comments", fmt)
