@@ -398,15 +398,18 @@ def register_outlets(profiles: list[OutletProfile]) -> int:
 
 def _article_id_where(column: str, value: str, *, url_is_null: bool = False) -> int | None:
     """One indexed id lookup per imported file, in plain SQL: the ORM's per-query
-    overhead (~0.5 ms) is most of the cost of this hot path. `column` is one of ours."""
+    overhead (~0.5 ms) is most of the cost of this hot path. `column` is one of ours.
+
+    `url_is_null` is checked on the fetched rows, not in SQL: given `url IS NULL`,
+    SQLite may walk the url index over every URL-less article instead of using
+    the index on `column`.
+    """
     assert column in ("content_hash", "url", "source_path")
-    sql = f"SELECT id FROM {Article._meta.db_table} WHERE {column} = %s"  # noqa: S608
-    if url_is_null:
-        sql += " AND url IS NULL"
+    sql = f"SELECT id, url FROM {Article._meta.db_table} WHERE {column} = %s"  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(sql + " LIMIT 1", [value])
-        row = cursor.fetchone()
-    return row[0] if row else None
+        cursor.execute(sql, [value])
+        rows = cursor.fetchall()
+    return next((pk for pk, url in rows if url is None or not url_is_null), None)
 
 
 def _relax_commit_durability() -> None:
