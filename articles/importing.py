@@ -36,6 +36,8 @@ from comments.models import Comment
 
 # Keeps positions unique while rows are renumbered in place.
 _PARKING_OFFSET = 1_000_000
+# Rows per multi-row statement: 6 parameters each stays far below SQLite's limit.
+_ROWS_PER_STATEMENT = 500
 
 
 @dataclass(frozen=True)
@@ -223,30 +225,26 @@ class Importer:
         return article, len(counts), len(record.quotes), len(record.comments)
 
     def _insert_comments(self, article: Article, record: ArticleRecord) -> None:
-        """All of a new article's comments in one executemany, then their reply links.
+        """All of a new article's comments in multi-row INSERTs, then their reply links.
 
-        Plain SQL on purpose: a page may carry hundreds of comments, and building model
-        instances for bulk_create costs more than the rows take to write.
+        Plain SQL on purpose: a page may carry hundreds of comments; building model
+        instances for bulk_create costs more than the rows take to write, and one
+        statement per chunk keeps PostgreSQL to a round trip or two.
         """
         if not record.comments:
             return
-        table, ops = Comment._meta.db_table, connection.ops
+        table, to_db = Comment._meta.db_table, connection.ops.adapt_datetimefield_value
+        rows = [
+            (article.pk, c.author, to_db(c.posted), c.text, n, False)
+            for n, c in enumerate(record.comments)
+        ]
         with connection.cursor() as cursor:
-            cursor.executemany(
-                f"INSERT INTO {table} (article_id, author, posted, text, position, hidden) "
-                "VALUES (%s, %s, %s, %s, %s, %s)",
-                [
-                    (
-                        article.pk,
-                        c.author,
-                        ops.adapt_datetimefield_value(c.posted),
-                        c.text,
-                        n,
-                        False,
-                    )
-                    for n, c in enumerate(record.comments)
-                ],
-            )
+            for chunk in _chunks(rows, _ROWS_PER_STATEMENT):
+                cursor.execute(
+                    f"INSERT INTO {table} (article_id, author, posted, text, position, hidden) "
+                    f"VALUES {', '.join(['(%s, %s, %s, %s, %s, %s)'] * len(chunk))}",
+                    [value for row in chunk for value in row],
+                )
             replies = [
                 (n, c.reply_to) for n, c in enumerate(record.comments) if c.reply_to is not None
             ]
@@ -254,10 +252,15 @@ class Importer:
                 return
             cursor.execute(f"SELECT position, id FROM {table} WHERE article_id = %s", [article.pk])
             ids = dict(cursor.fetchall())
-            cursor.executemany(
-                f"UPDATE {table} SET reply_to_id = %s WHERE id = %s",
-                [(ids[target], ids[position]) for position, target in replies],
-            )
+            for chunk in _chunks(replies, _ROWS_PER_STATEMENT):
+                cases = " ".join(["WHEN %s THEN %s"] * len(chunk))
+                params = [value for n, target in chunk for value in (ids[n], ids[target])]
+                placeholders = ", ".join(["%s"] * len(chunk))
+                cursor.execute(
+                    f"UPDATE {table} SET reply_to_id = CASE id {cases} END "
+                    f"WHERE id IN ({placeholders})",
+                    params + [ids[n] for n, _ in chunk],
+                )
 
     def _update(self, article: Article, record: ArticleRecord, digest: str) -> tuple[int, int, int]:
         """A changed dump of a stored article: rewrite in place, keep curator decisions."""
@@ -422,6 +425,11 @@ def _relax_commit_durability() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL synchronous_commit TO OFF")
+
+
+def _chunks(items: list, size: int):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def _source_key(record: ArticleRecord) -> str:

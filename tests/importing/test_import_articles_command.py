@@ -240,3 +240,27 @@ def test_dry_run_parses_with_an_outlets_file_without_storing_it(run_import, tmp_
     assert record["outlet"]["name"] == "Valley Courier"
     assert record["published"] == "2016-11-20T10:15:00-05:00"
     assert not Outlet.objects.filter(name="Valley Courier").exists()
+
+
+def test_a_page_with_hundreds_of_comments_keeps_every_comment_and_reply(
+    run_import, tmp_path, courier
+):
+    base = (IMPORT_DUMPS / "courier_market.txt").read_text(encoding="utf-8")
+    head = base[: base.index("Comments (2) Closed")]
+    comments = []
+    for n in range(620):
+        minute = f"{10 + n // 60 % 12}:{n % 60:02d}am"
+        text = f"@Reader {n - 1} point number {n} about the market." if n % 3 == 1 else f"Note {n}."
+        comments.append(f"Reader {n} Nov 21, 2016 {minute}\n\n{text}")
+    page = tmp_path / "busy.txt"
+    page.write_text(head + "Comments (620) Closed\n\n" + "\n\n".join(comments) + "\n", "utf-8")
+
+    run = run_import(str(page), "--outlet", "Valley Courier")
+
+    assert run.exit_code == 0, run.err
+    article = Article.objects.get()
+    assert article.comments.count() == 620 == article.comment_count
+    replies = article.comments.filter(reply_to__isnull=False)
+    assert replies.count() == len(range(1, 620, 3))
+    last = article.comments.get(position=619)
+    assert last.reply_to.position == 618 and last.reply_to.author == "Reader 618"
