@@ -13,8 +13,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from django.utils.html import escape, format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+# Constant markup for a missing date (no imported text in it).
+UNDATED = SafeString('<span class="muted">undated</span>')
 
 LOCAL_FORMAT = "%-d %b %Y, %H:%M"
 
@@ -40,7 +43,7 @@ def time_element(value: datetime | None, zone: zoneinfo.ZoneInfo | str) -> SafeS
     `14 Nov 2016, 04:30 EST</time>`
     """
     if value is None:
-        return mark_safe('<span class="muted">undated</span>')  # constant text, nothing imported
+        return UNDATED
     return format_html(
         '<time datetime="{}" title="{}">{}</time>',
         value.astimezone(UTC).isoformat(),
@@ -119,11 +122,12 @@ def highlight_paragraph(paragraph: str, spans: Sequence[tuple[int, int, QuoteMar
     parts: list[str] = []
     cursor = 0
     for start, end, quote in spans:
-        parts.append(escape(paragraph[cursor:start]))
+        parts.append(paragraph[cursor:start])
         parts.append(_mark(paragraph[start:end], quote))
         cursor = end
-    parts.append(escape(paragraph[cursor:]))
-    return mark_safe("".join(parts))  # every part above is escaped or built by format_html
+    parts.append(paragraph[cursor:])
+    # format_html_join escapes the plain text between quotes; the marks are already safe.
+    return format_html_join("", "{}", ((part,) for part in parts))
 
 
 def highlighted_body(paragraphs: Sequence[str], quotes: Iterable[QuoteMark]) -> list[SafeString]:

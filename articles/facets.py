@@ -86,17 +86,7 @@ def outlet_facet(filterset, params: QueryDict) -> Facet:
             .order_by("-n", "name")
             .values_list("slug", "name", "n")
         )
-    chosen = params.getlist("outlet")
-    return Facet(
-        "outlet",
-        "Outlets",
-        [
-            FacetValue(
-                slug, name, n, slug in chosen, toggle_url(params, "outlet", slug, multiple=True)
-            )
-            for slug, name, n in rows
-        ],
-    )
+    return _multiple_choice_facet("outlet", "Outlets", rows, params)
 
 
 def _person_counts_sql(ids: QuerySet) -> tuple[str, list]:
@@ -124,14 +114,17 @@ def person_facet(filterset, params: QueryDict) -> Facet:
         with connections[ids.db].cursor() as cursor:
             cursor.execute(sql, sql_params)
             rows = cursor.fetchall()
-    chosen = params.getlist("person")
+    return _multiple_choice_facet("person", "People", rows, params)
+
+
+def _multiple_choice_facet(key: str, label: str, rows, params: QueryDict) -> Facet:
+    """A facet whose values add to / remove from a repeatable filter (`?person=a&person=b`)."""
+    chosen = params.getlist(key)
     return Facet(
-        "person",
-        "People",
+        key,
+        label,
         [
-            FacetValue(
-                slug, name, n, slug in chosen, toggle_url(params, "person", slug, multiple=True)
-            )
+            FacetValue(slug, name, n, slug in chosen, toggle_url(params, key, slug, multiple=True))
             for slug, name, n in rows
         ],
     )

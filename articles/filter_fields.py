@@ -143,25 +143,20 @@ def people_filter(*, method: str, label: str = "People", **kwargs):
     """A multi-choice filter over people by slug: `?person=amelia-stone&person=ben-okafor`."""
     from articles.models import Person
 
-    return django_filters.ModelMultipleChoiceFilter(
-        queryset=Person.objects.only("name", "slug"),
-        to_field_name="slug",
-        method=method,
-        label=label,
-        widget=PickerWidget(attrs={"data-noun": "person"}),
-        **kwargs,
-    )
+    return _slug_picker(Person, "person", method=method, label=label, **kwargs)
 
 
 def outlets_filter(*, method: str, label: str = "Outlets", **kwargs):
     """A multi-choice filter over outlets by slug: `?outlet=harbour-gazette`."""
     from articles.models import Outlet
 
+    return _slug_picker(Outlet, "outlet", method=method, label=label, **kwargs)
+
+
+def _slug_picker(model, noun: str, **kwargs) -> django_filters.ModelMultipleChoiceFilter:
     return django_filters.ModelMultipleChoiceFilter(
-        queryset=Outlet.objects.only("name", "slug"),
+        queryset=model.objects.only("name", "slug"),
         to_field_name="slug",
-        method=method,
-        label=label,
-        widget=PickerWidget(attrs={"data-noun": "outlet"}),
+        widget=PickerWidget(attrs={"data-noun": noun}),
         **kwargs,
     )
