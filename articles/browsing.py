@@ -102,7 +102,12 @@ def article_body(article: Article) -> list:
         )
         for q in article.quotes.all()
     ]
-    return highlighted_body(article.paragraphs, marks)
+    paragraphs = highlighted_body(article.paragraphs, marks)
+    if article.standfirst and article.paragraphs[:1] == [article.standfirst]:
+        # The import keeps the standfirst as the body's first paragraph (quote positions
+        # count it); the page already shows it under the headline.
+        return paragraphs[1:]
+    return paragraphs
 
 
 def article_threads(article: Article) -> list[ThreadNode]:

@@ -242,3 +242,17 @@ def test_reply_cycle_in_bad_data_still_shows_every_comment():
     roots = comment_threads([_c(1, 0, 2), _c(2, 1, 1)])
     shown = [n.comment.pk for r in roots for n in [r, *r.descendants()]]
     assert sorted(shown) == [1, 2]
+
+
+def test_a_standfirst_that_opens_the_body_is_shown_once(client, gazette):
+    from tests import factories
+
+    article = factories.make_article(
+        "Ferry fares frozen",
+        outlet=gazette,
+        standfirst="Fares will not rise this winter.",
+        body="Fares will not rise this winter.\n\nThe operator confirmed the freeze on Monday.",
+    )
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert page.count("Fares will not rise this winter.") == 1
+    assert "The operator confirmed the freeze on Monday." in page
