@@ -22,9 +22,13 @@ from django.utils.text import slugify
 from articles.linking import PeopleDirectory
 from articles.models import Article, Mention, Outlet, Quote
 from articles.parsing.decode import read_dump
-from articles.parsing.extract import ExtractionSettings, PreparedDump, content_hash, extract_text
-from articles.parsing.people import find_people
-from articles.parsing.quotes import find_quotes
+from articles.parsing.extract import (
+    ExtractionSettings,
+    PreparedDump,
+    content_hash,
+    extract_text,
+    find_people_and_quotes,
+)
 from articles.parsing.records import (
     ArticleRecord,
     ExtractionError,
@@ -142,14 +146,9 @@ class Importer:
         written, so running it twice is a no-op the second time.
         """
         paragraphs = tuple(article.paragraphs)
-        persons = find_people(
-            article.title,
-            paragraphs,
-            exclude=tuple(article.authors),
-            aliases=self.settings.aliases,
-            not_people=self.settings.not_people,
+        persons, quotes = find_people_and_quotes(
+            article.title, paragraphs, authors=tuple(article.authors), settings=self.settings
         )
-        quotes = find_quotes(paragraphs, persons, aliases=self.settings.aliases)
         record = ArticleRecord(
             source=article.source_path, title=article.title, persons=persons, quotes=quotes
         )

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 from .decode import DEFAULT_MAX_BYTES, read_dump
 from .layout import parse_page
 from .people import find_people
 from .quotes import find_quotes
-from .records import ArticleRecord, ExtractionError, OutletProfile
+from .records import ArticleRecord, ExtractionError, OutletProfile, ParsedPerson, ParsedQuote
 
 
 @dataclasses.dataclass(frozen=True)
@@ -34,15 +34,24 @@ def extract_text(text: str, *, source: str, settings: ExtractionSettings) -> Art
     record = parse_page(
         text, source=source, outlets=settings.outlets, forced_outlet=settings.forced_outlet
     )
+    persons, quotes = find_people_and_quotes(
+        record.title, record.body, authors=record.authors, settings=settings
+    )
+    return dataclasses.replace(record, persons=persons, quotes=quotes)
+
+
+def find_people_and_quotes(
+    title: str, body: Sequence[str], *, authors: Sequence[str], settings: ExtractionSettings
+) -> tuple[tuple[ParsedPerson, ...], tuple[ParsedQuote, ...]]:
+    """The people an article mentions (its authors excluded) and its quotes with speakers."""
     persons = find_people(
-        record.title,
-        record.body,
-        exclude=record.authors,
+        title,
+        body,
+        exclude=authors,
         aliases=settings.aliases,
         not_people=settings.not_people,
     )
-    quotes = find_quotes(record.body, persons, aliases=settings.aliases)
-    return dataclasses.replace(record, persons=persons, quotes=quotes)
+    return persons, find_quotes(body, persons, aliases=settings.aliases)
 
 
 def extract_file(path: str | Path, *, settings: ExtractionSettings) -> ArticleRecord:
