@@ -13,7 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .dates import search_date
+from .dates import is_date_line, search_date
 
 # Wire services and generic credit words: an author segment made of these is not a person.
 _AGENCIES = {
@@ -107,6 +107,16 @@ _CREDIT_RE = re.compile(
 _NAME_TOKEN_RE = re.compile(
     r"^(?:[A-Z][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|(?:de|van|von|der|da|di|la|le|bin|al|el)|[a-z]{1,3}['’][A-Z][\w'’\-]*)$"
 )
+# A byline with no "By": names, a separator, then the date ("Ingrid Solberg | Published: 3 March").
+_NAMES_THEN_DATE_RE = re.compile(r"^(?P<names>[^|•·—–\d]{5,80}?)\s*[|•·—–]\s*(?P<rest>\S.*)$")
+# Wire credits closing a story: "(Reporting by Ana Ruiz and Li Wei; Editing by Tom Hale)".
+_CREDIT_FOOTER_RE = re.compile(
+    r"^\(?\s*(?:reporting|reported|writing|written)\s+by\b", re.IGNORECASE
+)
+_CREDIT_PART_RE = re.compile(
+    r"^\s*(?P<additional>additional\s+)?(?P<role>[a-z]+)\s+by\s+(?P<names>.+?)\s*$", re.IGNORECASE
+)
+_AUTHOR_ROLES = {"reporting", "reported", "writing", "written"}
 # "Mc" always starts a capitalised second part; "Mac" does not (Machado, Macias): left alone.
 _PREFIXES = ("Mc",)
 
@@ -137,7 +147,7 @@ def parse_byline(line: str, *, outlet_names: Collection[str] = ()) -> Byline | N
     if by is None and clean[-48:].casefold().endswith(credit_endings):
         credit = _CREDIT_RE.match(clean)
     if by is None and credit is None:
-        return None
+        return _names_then_date(clean, outlets)
     if by is not None:
         rest = by.group("rest")
         names_part, tail = _cut(rest)
@@ -150,6 +160,42 @@ def parse_byline(line: str, *, outlet_names: Collection[str] = ()) -> Byline | N
         if authors:
             return Byline(authors, "")
     return None
+
+
+def parse_credit_footer(line: str) -> tuple[str, ...]:
+    """Reporters (and writers) named in a wire story's closing credits; editors are not authors.
+
+    >>> parse_credit_footer("(Reporting by Ana Ruiz and Li Wei; Editing by Tom Hale)")
+    ('Ana Ruiz', 'Li Wei')
+    """
+    clean = line.strip()
+    if len(clean) > 300 or not _CREDIT_FOOTER_RE.match(clean):
+        return ()
+    found: list[str] = []
+    for part in clean.strip("()[] .").split(";"):
+        credit = _CREDIT_PART_RE.match(part)
+        if credit is None or credit.group("additional"):
+            continue
+        if credit.group("role").casefold() not in _AUTHOR_ROLES:
+            continue
+        for name in _names(credit.group("names"), frozenset()):
+            if name not in found:
+                found.append(name)
+    return tuple(found)
+
+
+def _names_then_date(clean: str, outlets: Collection[str]) -> Byline | None:
+    """``Ingrid Solberg | Published: 3 March 2018, 18:40``: names, a separator, only a date."""
+    if len(clean) > 140 or not any(sep in clean for sep in "|•·—–"):
+        return None
+    match = _NAMES_THEN_DATE_RE.match(clean)
+    if match is None or not is_date_line(match.group("rest")):
+        return None
+    authors = _names(match.group("names"), outlets)
+    # One-word segments ("World | 3 March 2018") are section labels far more often than names.
+    if not authors or any(len(name.split()) < 2 for name in authors):
+        return None
+    return Byline(authors, match.group("rest"))
 
 
 @lru_cache(maxsize=32)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .dates import search_date
+from .dates import DateMatch, search_date
 from .records import ParsedComment
 
 _HEADING_RES = (
@@ -39,6 +39,13 @@ _NAME_CUE_RE = re.compile(
 )
 _CUE_WORDS = ("says", "said", "wrote", "writes", "commented", "replied")
 _LEAD_CUE_RE = re.compile(r"^(?:posted|written|submitted|comment)?\s*by\s+", re.IGNORECASE)
+# A comment's running number before its header: "#3 Posted by Nell Drury, 03/03/2018 20:05".
+_NUMBER_RE = re.compile(r"^(?:#|no\.\s*)\d{1,5}\b[.:)]?\s*", re.IGNORECASE)
+# A date printed under the comment text: "(Posted on 3.3.2018 at 22:12)".
+_TRAILING_DATE_RE = re.compile(
+    r"^[(\[]?\s*(?:(?:posted|written|submitted|sent)\s*)?(?:(?:on|at)\s+)?:?\s*$", re.IGNORECASE
+)
+_TRAILING_END_RE = re.compile(r"^\s*[)\]]?\s*$")
 _NAME_TAIL_RE = re.compile(
     r"(?:\s*[|,·•\-–—]\s*|\s+(?:on|at|posted|wrote|says|said)\s*:?)+$", re.IGNORECASE
 )
@@ -50,6 +57,7 @@ _TAIL_WORDS = ("reply", "permalink", "report", "said", "says", "wrote")
 _TAIL_PUNCT = " :|·•-–—"
 _DATE_ENDINGS = ("am", "pm", "a.m.", "p.m.", "a.m", "p.m", "utc", "gmt", "bst", "cet", "cest")
 _DATE_ENDINGS += ("est", "edt", "cdt", "mst", "mdt", "pst", "pdt", "pkt", "z")
+_DATE_ENDINGS += (" et", " ct", " mt", " pt")
 _FURNITURE_RE = re.compile(
     r"^(?:reply|report(?: abuse| comment)?|flag|share|like|permalink|recommend(?:ed)?"
     r"|\d+\s+(?:likes?|replies|points?|recommendations?)"
@@ -72,6 +80,7 @@ class _Draft:
     posted: datetime | None
     paragraphs: list[str] = field(default_factory=list)
     waiting_for_date: bool = False
+    date_may_trail: bool = False  # a "Name wrote:" header with no date line under it
 
 
 def find_comments_heading(lines: Sequence[str], start: int = 0) -> tuple[int, int | None] | None:
@@ -120,6 +129,15 @@ def parse_comments(
                     warnings.append(f"comment {len(drafts)}: {found.warning}")
                 continue
             current.waiting_for_date = False
+            current.date_may_trail = True
+        if current is not None and current.date_may_trail and current.paragraphs:
+            found = _trailing_date(line, zone)
+            if found is not None:
+                current.posted = found.value
+                current.date_may_trail = False
+                if found.warning:
+                    warnings.append(f"comment {len(drafts)}: {found.warning}")
+                continue
         header = _header(line, zone, warnings, len(drafts) + 1)
         if header is not None:
             drafts.append(header)
@@ -169,6 +187,20 @@ def _header(line: str, zone: str | None, warnings: list[str], number: int) -> _D
     return _Draft(name, found.value)
 
 
+def _trailing_date(line: str, zone: str | None) -> DateMatch | None:
+    """A line that is only a comment's date, under its text: ``(Posted on 3.3.2018 at 22:12)``."""
+    if len(line) > _MAX_HEADER or not _may_end_with_date(line):
+        return None
+    found = search_date(line, zone)
+    if (
+        found is None
+        or not _TRAILING_DATE_RE.match(line[: found.start])
+        or not _TRAILING_END_RE.match(line[found.end :])
+    ):
+        return None
+    return found
+
+
 def _may_end_with_date(line: str) -> bool:
     """Cheap string test run before the date regex: header lines end with their date."""
     end = line.rstrip(_TAIL_PUNCT).lower()
@@ -180,7 +212,7 @@ def _may_end_with_date(line: str) -> bool:
 
 
 def _clean_name(text: str) -> str:
-    text = _LEAD_CUE_RE.sub("", text.strip())
+    text = _LEAD_CUE_RE.sub("", _NUMBER_RE.sub("", text.strip()))
     return _NAME_TAIL_RE.sub("", text).strip()
 
 

@@ -49,6 +49,14 @@ _ABBREVIATIONS = {
     "pdt": -420,
     "pkt": 300,
 }
+# North American zone names printed without the season ("4:05 PM ET"): the wall time is read
+# in the zone itself, so the offset follows its DST rules.
+_REGION_ZONES = {
+    "et": "America/New_York",
+    "ct": "America/Chicago",
+    "mt": "America/Denver",
+    "pt": "America/Los_Angeles",
+}
 
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)"
 _MONTH = (
@@ -56,7 +64,7 @@ _MONTH = (
     r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _ZONE = (
-    r"(?:\s*\(?(?P<{p}tz>utc|gmt|bst|cest|cet|est|edt|cdt|mst|mdt|pst|pdt|pkt"
+    r"(?:\s*\(?(?P<{p}tz>utc|gmt|bst|cest|cet|est|edt|cdt|mst|mdt|pst|pdt|pkt|et|ct|mt|pt"
     r"|[+-]\d{{2}}:?\d{{2}})\)?(?![a-z]))?"
 )
 _TIME = (
@@ -90,7 +98,7 @@ _ISO = (
     r"(?:[T ](?P<ih>\d{2}):(?P<imi>\d{2})(?::(?P<is>\d{2})(?:\.\d+)?)?"
     r"\s*(?P<itz>Z|[+-]\d{2}:?\d{2})?)?(?![\d:])"
 )
-_SEP = r"(?:\s*[,|•·\-–]\s*|\s+)(?:at\s+|@\s*)?"
+_SEP = r"(?:\s*[,|•·\-–/]\s*|\s+)(?:at\s+|@\s*)?"
 
 _DATE_RE = re.compile(
     r"(?<![a-z\d])(?:"
@@ -132,7 +140,13 @@ _LEAD_RE = re.compile(
     r"(?:\s+(?:on|at))?\s*:?\s*",
     re.IGNORECASE,
 )
-_TRAIL_RE = re.compile(r"^[\s|,.;:\-–—)]*$")
+# What may follow a date on a date line: punctuation, or a relative age the page printed
+# beside it ("March 3, 2018 / 2:14 PM / Updated 5 hours ago"), which is not resolvable.
+_TRAIL_RE = re.compile(
+    r"^[\s|,.;:\-–—)/]*(?:(?:updated\s+)?(?:\d{1,3}|an?|one)\s+"
+    r"(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago[\s.)]*)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -279,6 +293,8 @@ def _two_digit_year(yy: int) -> int:
 def _localise(
     naive: datetime, tz_text: str | None, zone: str | None, has_time: bool
 ) -> tuple[datetime | None, str | None, bool]:
+    if tz_text and tz_text.lower() in _REGION_ZONES:
+        zone, tz_text = _REGION_ZONES[tz_text.lower()], None
     if tz_text:
         offset = _offset(tz_text)
         if offset is not None:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from .bylines import looks_like_name, parse_byline
+from .bylines import looks_like_name, parse_byline, parse_credit_footer
 from .comments import find_comments_heading, parse_comments
 from .dates import is_date_line, search_date
 from .outlets import identify_outlet
@@ -70,6 +70,8 @@ _SIGNATURE_RE = re.compile(r"^[—–-]?\s*(?P<name>[^,]{3,60})(?:,\s*(?P<place>
 _HEADER_WINDOW = 10  # the headline/byline block sits in the first paragraphs of the page
 _META_WINDOW = 8  # byline and dates follow the headline within a few paragraphs
 _MIN_BODY_WORDS = 25
+_SECTION_WORDS = 3  # section labels above a date ("World News", "Devon & Cornwall") are short
+_FOOTER_WINDOW = 4  # wire credits close the story within its last few lines
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,8 @@ def parse_page(
     authors = head.authors
     if not authors:
         authors = _letter_signature(title, body, leftovers)
+    if not authors:
+        authors = _footer_credits(paras[head.body_start : article_end])
     if tags:
         tags = _split_tags(tags, " ".join((title, head.standfirst or "", *body)))
 
@@ -177,10 +181,22 @@ def _find_title(paras: Sequence[_Para], outlet_names: Sequence[str]) -> int | No
     # No marked headline: the title-shaped line nearest above the first byline/date line.
     for anchor in range(min(len(paras), 30)):
         if _is_meta(paras[anchor].text, outlet_names):
+            above = None
             for i in range(anchor - 1, -1, -1):
                 text = paras[i].text
                 if _title_shaped(text) and not _is_furniture(text):
-                    return i
+                    above = i
+                    break
+            below = _headline_below(paras, anchor, outlet_names)
+            if below is not None and (
+                above is None
+                or len(paras[above].text.split()) <= _SECTION_WORDS < len(paras[below].text.split())
+            ):
+                # "Devon & Cornwall" / "3 March 2018" / headline: a section label, then the
+                # date, then the headline (broadcaster and wire layouts).
+                return below
+            if above is not None:
+                return above
             break
     # Otherwise the first title-shaped line followed closely by prose.
     for i in range(min(len(paras), 30)):
@@ -192,6 +208,22 @@ def _find_title(paras: Sequence[_Para], outlet_names: Sequence[str]) -> int | No
         ):
             return i
     return None
+
+
+def _headline_below(paras: Sequence[_Para], anchor: int, outlet_names: Sequence[str]) -> int | None:
+    """The line right under a leading date line when it is shaped like a headline."""
+    i = anchor + 1
+    if i >= len(paras):
+        return None
+    text = paras[i].text
+    if (
+        len(text.split()) <= _SECTION_WORDS
+        or not _title_shaped(text)
+        or _is_furniture(text)
+        or _is_meta(text, outlet_names)
+    ):
+        return None
+    return i
 
 
 def _read_header(
@@ -375,6 +407,15 @@ def _letter_signature(title: str, body: Sequence[str], leftovers: Sequence[str])
         return ()
     name = match.group("name").strip(" —–-")
     return (name,) if looks_like_name(name) else ()
+
+
+def _footer_credits(paras: Sequence[_Para]) -> tuple[str, ...]:
+    """Reporters from wire credits at the end: ``(Reporting by Ana Ruiz; Editing by Tom Hale)``."""
+    for para in reversed(paras[-_FOOTER_WINDOW:]):
+        authors = parse_credit_footer(para.text)
+        if authors:
+            return authors
+    return ()
 
 
 def _is_meta(text: str, outlet_names: Sequence[str]) -> bool:

@@ -16,6 +16,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .given_names import is_given_name
 from .names import (
     PARTICLES,
     SUFFIXES,
@@ -212,10 +213,11 @@ _SPEECH_AFTER = re.compile(
 )
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:\d{1,3}\b|(?:the|a|an|who|whose|aged)\s)")
 # "When the harbour master, Agnes Whitlow, announced…": a name set off by commas right after
-# a determiner + lower-case noun phrase; group 1 is the head noun.
+# a determiner (or a capitalised possessive: "Kestrel Bay's mayor, …") + lower-case noun
+# phrase; group 1 is the head noun.
 _APPOSITIVE_BEFORE = re.compile(
-    r"\b(?i:the|a|an|its|his|her|their|our|my|whose)\s+(?:[a-z][\w'’\-]*\s+){0,3}"
-    r"([a-z][\w'’\-]*),[ \u00a0]{1,2}$"
+    r"(?:\b(?i:the|a|an|its|his|her|their|our|my|whose)|\b[A-Z][\w\-]*['’]s)\s+"
+    r"(?:[a-z][\w'’\-]*\s+){0,3}([a-z][\w'’\-]*),[ \u00a0]{1,2}$"
 )
 # …and closed by the sentence's end or a comma and its verb ("…, announced"), not by a list
 # ("along the river, Kestrel Bay, and back").
@@ -622,8 +624,9 @@ def _strip_descriptors(tokens: list[_Token], article: _ArticleWords) -> tuple[li
 
     A sentence-initial capitalised word heading three or more name words is read as a
     false title (news style writes "Conservator Helena Pryce", but middle names as
-    initials), unless the article also opens a name with it mid-sentence ("said Sarah
-    Jane Whitcombe") and never writes it in lower case. Repeats while three name words
+    initials), unless it is a common given name ("Sarah Jane Whitcombe, who runs…"), or
+    the article also opens a name with it mid-sentence ("said Sarah Jane Whitcombe")
+    and never writes it in lower case. Repeats while three name words
     remain ("Harbour Master Agnes Whitlow" -> Agnes Whitlow). Also returns whether a dropped
     word reads as a job (written lower-case elsewhere, or an agent-noun ending), a cue.
     """
@@ -633,7 +636,7 @@ def _strip_descriptors(tokens: list[_Token], article: _ArticleWords) -> tuple[li
     while tokens[0].kind == _NAME and sum(1 for t in tokens if t.kind in (_NAME, _MONTH)) >= 3:
         first = tokens[0]
         lower = article.written_lower(first.low)
-        if first.key in article.heads and not lower:
+        if (first.key in article.heads and not lower) or is_given_name(first.word):
             break
         job_like = job_like or lower or first.low.endswith(_AGENT_SUFFIXES)
         tokens = tokens[1:]

@@ -279,7 +279,10 @@ class _Context:
             subject = [m for m in here if m.end <= verb.start()]
             if subject:
                 m = subject[-1]
-                if not m.possessive and _SUBJECT_GAP.fullmatch(paragraph, m.end, verb.start()):
+                if not m.possessive and (
+                    _SUBJECT_GAP.fullmatch(paragraph, m.end, verb.start())
+                    or _closed_appositive_gap(paragraph, m, verb.start())
+                ):
                     return m.name, cue
             pronoun = _PRONOUN_END.search(paragraph, lead_start, verb.start())
             if pronoun:
@@ -377,6 +380,15 @@ class _Context:
 
     def _quoted(self, index: int, m: Mention) -> bool:
         return any(start < m.start < end for start, end in self.inside[index])
+
+
+def _closed_appositive_gap(text: str, m: Mention, verb_start: int) -> bool:
+    """A name set off by commas right before its verb: "His daughter, Lena Vogel, said:"."""
+    return (
+        text[m.end : m.end + 1] == ","
+        and text[: m.start].rstrip().endswith(",")
+        and _SUBJECT_GAP.fullmatch(text, m.end + 1, verb_start) is not None
+    )
 
 
 def _after_preposition(text: str, sentence_start: int, pos: int) -> bool:

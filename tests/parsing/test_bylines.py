@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from articles.parsing.bylines import normalise_name, parse_byline
+from articles.parsing.bylines import normalise_name, parse_byline, parse_credit_footer
 
 
 @pytest.mark.parametrize(
@@ -21,6 +21,11 @@ from articles.parsing.bylines import normalise_name, parse_byline
         ("By Jane Doe in Valdemar", ("Jane Doe",)),
         ("Posted by Theo Marsh", ("Theo Marsh",)),
         ("By KEVIN MCDONALD, Daily Lantern", ("Kevin McDonald",)),
+        (
+            "By Dana Whitcombe, Luis Ferreira and Mei Tanaka",
+            ("Dana Whitcombe", "Luis Ferreira", "Mei Tanaka"),
+        ),
+        ("Ingrid Solberg | Published: 3 March 2018, 18:40", ("Ingrid Solberg",)),
         ("By Reuters", ()),
         ("By staff reporter", ()),
     ],
@@ -92,3 +97,25 @@ def test_credit_lines_end_with_an_agency_or_a_listed_outlet(
 )
 def test_credit_lines_naming_unknown_outlets_are_not_bylines(line: str) -> None:
     assert parse_byline(line, outlet_names=["Tide Times"]) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("(Reporting by Ana Ruiz and Li Wei; Editing by Tom Hale)", ("Ana Ruiz", "Li Wei")),
+        (
+            "Reporting by Lena Ostrova; Writing by Jo Park; Editing by Tomas Weir",
+            ("Lena Ostrova", "Jo Park"),
+        ),
+        ("(Additional reporting by Ana Ruiz; Editing by Tom Hale)", ()),
+        ("(Editing by Tom Hale)", ()),
+        ("Reporting on the talks took three weeks.", ()),
+    ],
+)
+def test_credit_footer_names_reporters_not_editors(line: str, authors: tuple[str, ...]) -> None:
+    assert parse_credit_footer(line) == authors
+
+
+@pytest.mark.parametrize("line", ["World | 3 March 2018", "Devon & Cornwall | 3 March 2018"])
+def test_a_section_label_before_a_date_is_not_a_byline(line: str) -> None:
+    assert parse_byline(line) is None

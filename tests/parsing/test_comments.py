@@ -118,3 +118,34 @@ def test_many_comments_parse_fast_enough() -> None:
     comments, _ = parse_comments(lines, "Asia/Karachi")
     assert len(comments) == 300
     assert time.perf_counter() - start < 0.5  # generous bound; real figure is reported separately
+
+
+def test_numbered_posted_by_headers_drop_the_number() -> None:
+    lines = [
+        "#1 Posted by quay_jo, 13/03/2018 19:40",
+        "",
+        "Lovely.",
+        "#2 Posted by Ann Lee, 04/03/2018 08:12",
+        "Yes.",
+    ]
+    comments, warnings = parse_comments(lines, "Europe/London")
+    assert [c.author for c in comments] == ["quay_jo", "Ann Lee"]
+    assert comments[0].posted == datetime(2018, 3, 13, 19, 40, tzinfo=UTC)
+    assert comments[1].posted is None
+    assert any("ambiguous day/month order" in w for w in warnings)
+
+
+def test_wrote_header_takes_the_date_printed_under_the_text() -> None:
+    lines = [
+        "Kal wrote:",
+        "Good.",
+        "(Posted on 13.3.2018 at 22:12)",
+        "Bo Sand wrote:",
+        "Fine.",
+        "More.",
+    ]
+    comments, _ = parse_comments(lines, "UTC")
+    assert [c.author for c in comments] == ["Kal", "Bo Sand"]
+    assert comments[0].posted == datetime(2018, 3, 13, 22, 12, tzinfo=UTC)
+    assert comments[0].text == "Good."
+    assert comments[1].posted is None and comments[1].text == "Fine.\n\nMore."

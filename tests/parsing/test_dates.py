@@ -27,6 +27,9 @@ def _utc(*parts: int) -> datetime:
         ("Nov 4, 2016 3:15 PM EDT", "Asia/Karachi", _utc(2016, 11, 4, 19, 15)),
         ("Published: March 16, 2017 at 12 pm", "UTC", _utc(2017, 3, 16, 12, 0)),
         ("13/04/2017", "UTC", _utc(2017, 4, 13)),
+        ("March 3, 2018 at 4:05 PM ET", "UTC", _utc(2018, 3, 3, 21, 5)),
+        ("July 3, 2018 at 4:05 PM ET", "UTC", _utc(2018, 7, 3, 20, 5)),
+        ("March 3, 2018 / 2:14 PM", "Europe/London", _utc(2018, 3, 3, 14, 14)),
     ],
 )
 def test_parse_date_reads_common_shapes(text: str, zone: str, expected_utc: datetime) -> None:
@@ -85,6 +88,9 @@ def test_search_date_finds_dates_inside_lines(
         ("Mon, January 2, 2017", True),
         ("The vote passed by 31 to 12 on January 2, 2017 after a debate.", False),
         ("Should we now think as, 2 super power on our side?", False),
+        ("March 3, 2018 / 2:14 PM / Updated 5 hours ago", True),
+        ("Updated 2 hours ago", False),
+        ("March 3, 2018 at 4:05 PM ET", True),
     ],
 )
 def test_is_date_line_only_accepts_lines_that_are_dates(line: str, expected: bool) -> None:

@@ -3,6 +3,12 @@
 - layouts.json: ten page layouts (tests/fixtures/dumps/layouts/).
 - heldout.json: six dumps written before the issue-5 rules (tests/fixtures/dumps/heldout/)
   and scored before and after them; see the issue for both figures.
+- heldout2.json: six dumps (tests/fixtures/dumps/heldout2/) written before the given-name
+  lexicon, aimed at double given names, role words opening sentences, appositives,
+  pronouns, organisations that "said", possessive places and shared surnames. Scored
+  before the lexicon (persons 0.850/0.810, speakers 0.739/0.739 by evaluate_extraction)
+  and after it; two later fixes (possessive appositives, a subject set off by commas)
+  came after reading its failures, so it is no longer fully held out.
 
 Goals: speaker precision >= 0.95 with recall >= 0.85, person precision >= 0.95 with
 recall >= 0.90. Scoring in people_quotes_scores.py.
@@ -20,16 +26,11 @@ from tests.parsing.people_quotes_scores import (
     speaker_scores,
 )
 
-# Goals as stated in issue 5, asserted on the layouts set.
+# Goals as stated in issue 5, asserted on every labelled set. The held-out set once fell
+# short ("Sarah Jane Whitcombe" lost "Sarah" to the descriptor rule); the given-name
+# lexicon closed that gap.
 GOALS = {"speaker": (0.95, 0.85), "person": (0.95, 0.90)}
-# The held-out set falls just short of the precision goals, honestly reported in issue 5:
-# "Sarah Jane Whitcombe, who runs the taproom," opens a sentence, and the descriptor rule
-# drops "Sarah" as it drops "Conservator" in "Conservator Helena Pryce"; nothing in the
-# article tells a double given name from a false title without a lexicon of given names.
-# One wrong person in 17 (and its quote). These floors are the measured figures, so any
-# regression fails; raise them when the gap is closed.
-HELDOUT_FLOORS = {"speaker": (0.94, 0.94), "person": (0.94, 0.94)}
-LABEL_SETS = [("layouts.json", GOALS), ("heldout.json", HELDOUT_FLOORS)]
+LABEL_SETS = [("layouts.json", GOALS), ("heldout.json", GOALS), ("heldout2.json", GOALS)]
 
 
 _records: dict[str, Scored] = {}
@@ -41,14 +42,15 @@ def _load(name: str) -> Scored:
     return _records[name]
 
 
-@pytest.mark.parametrize("name", ["layouts.json", "heldout.json"])
+@pytest.mark.parametrize("name", ["layouts.json", "heldout.json", "heldout2.json"])
 def test_every_labelled_title_is_parsed(name: str) -> None:
     records = _load(name)
     assert {label["title"] for label, _ in records} == {record.title for _, record in records}
 
 
-def test_the_heldout_set_is_big_enough() -> None:
-    assert sum(len(record.body) for _, record in _load("heldout.json")) >= 30
+@pytest.mark.parametrize("name", ["heldout.json", "heldout2.json"])
+def test_the_heldout_set_is_big_enough(name: str) -> None:
+    assert sum(len(record.body) for _, record in _load(name)) >= 30
 
 
 @pytest.mark.parametrize(("name", "bars"), LABEL_SETS)

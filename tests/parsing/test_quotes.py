@@ -37,6 +37,10 @@ def _pairs(body: list[str]) -> list[tuple[str | None, str]]:
         ('According to Mrs Brannock, "the bridge will carry ten thousand cars a day".', None),
         ('She said: "The bridge will carry ten thousand cars a day."', "said"),
         ('"The bridge will carry ten thousand cars a day," she said.', "said"),
+        (
+            'The mayor, Tilda Brannock, said: "The bridge will carry ten thousand cars a day."',
+            "said",
+        ),
     ],
 )
 def test_each_attribution_pattern_names_the_speaker(paragraph: str, cue: str | None) -> None:
@@ -199,3 +203,8 @@ def test_namesakes_are_told_apart_by_gender_or_left_unsure(later: str, speaker: 
     persons = [ParsedPerson("Linda Marsh", 1), ParsedPerson("Peter Marsh", 1)]
     (quote,) = find_quotes(body, persons)
     assert quote.speaker == speaker
+
+
+def test_a_name_after_a_comma_is_not_the_subject_unless_set_off_by_commas() -> None:
+    body = [INTRO, 'Asked about Brannock, officials said: "The bridge will carry ten thousand."']
+    assert [q.speaker for q in _quotes(body)] == [None]
