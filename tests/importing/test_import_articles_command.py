@@ -264,3 +264,12 @@ def test_a_page_with_hundreds_of_comments_keeps_every_comment_and_reply(
     assert replies.count() == len(range(1, 620, 3))
     last = article.comments.get(position=619)
     assert last.reply_to.position == 618 and last.reply_to.author == "Reader 618"
+
+
+def test_an_undecodable_file_is_reported_and_the_rest_imports(run_import, tmp_path, courier):
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"## Headline\n\nSome text with a byte no encoding we read has: \x81\x8d.\n")
+    run = run_import(str(broken), str(IMPORT_DUMPS / "valley_bridge.txt"))
+    assert run.exit_code == 1
+    assert f"FAILED {broken}: undecodable" in run.err
+    assert Article.objects.count() == 1
