@@ -8,7 +8,7 @@ from django.shortcuts import render
 
 from articles.forms import LinesField
 from articles.models import Article, IgnoredName, Mention, Outlet, Person, Quote
-from articles.services import person_mark_not_a_person, person_merge
+from articles.services import article_refresh_counts, person_mark_not_a_person, person_merge
 from comments.models import Comment
 
 
@@ -195,6 +195,11 @@ class ArticleAdmin(_LinesForm, admin.ModelAdmin):
         for obj in formset.deleted_objects:
             obj.delete()
         formset.save_m2m()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Inline edits may hide comments or delete quotes: keep the list's counts true.
+        article_refresh_counts(article_ids=[form.instance.pk])
 
 
 @admin.register(Quote)

@@ -39,27 +39,26 @@ def test_change_pages_load(staff_client, harbour_article, amelia):
         assert staff_client.get(url).status_code == 200, url
 
 
-def test_editing_a_title_in_the_admin_marks_it_curated(staff_client, harbour_article):
-    url = reverse("admin:articles_article_change", args=[harbour_article.pk])
-    form = staff_client.get(url).context["adminform"].form
-    data = {k: v for k, v in form.initial.items() if v is not None}
+def _article_change_data(client, article) -> tuple[str, dict]:
+    """The article change form as the admin renders it, ready to POST back."""
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    page = client.get(url).context
+    data = {k: v for k, v in page["adminform"].form.initial.items() if v is not None}
     data.update(
         {
-            "title": "Stone backs the harbour plan",
-            "authors": "Rosa Lind",
-            "tags": "Harbour\nEconomy",
-            "outlet": harbour_article.outlet.pk,
-            "published_0": "2016-11-14",
-            "published_1": "09:30:00",
+            "authors": "\n".join(article.authors),
+            "tags": "\n".join(article.tags),
+            "outlet": article.outlet.pk,
+            "published_0": article.published.strftime("%Y-%m-%d"),
+            "published_1": article.published.strftime("%H:%M:%S"),
             "updated_0": "",
             "updated_1": "",
         }
     )
-    for inline in staff_client.get(url).context["inline_admin_formsets"]:
+    for inline in page["inline_admin_formsets"]:
         fs = inline.formset
-        prefix = fs.prefix
-        data[f"{prefix}-TOTAL_FORMS"] = str(fs.total_form_count())
-        data[f"{prefix}-INITIAL_FORMS"] = str(fs.initial_form_count())
+        data[f"{fs.prefix}-TOTAL_FORMS"] = str(fs.total_form_count())
+        data[f"{fs.prefix}-INITIAL_FORMS"] = str(fs.initial_form_count())
         for i, inline_form in enumerate(fs.forms):
             for name, field in inline_form.fields.items():
                 value = inline_form.initial.get(name, field.initial)
@@ -67,12 +66,34 @@ def test_editing_a_title_in_the_admin_marks_it_curated(staff_client, harbour_art
                     value = value.pk
                 if value is None or value is False:
                     continue
-                data[f"{prefix}-{i}-{name}"] = value
+                data[f"{fs.prefix}-{i}-{name}"] = value
+    return url, data
+
+
+def test_editing_a_title_in_the_admin_marks_it_curated(staff_client, harbour_article):
+    url, data = _article_change_data(staff_client, harbour_article)
+    data["title"] = "Stone backs the harbour plan"
     response = staff_client.post(url, data)
     assert response.status_code == 302, response.context and response.context["errors"]
     article = Article.objects.get(pk=harbour_article.pk)
     assert article.title == "Stone backs the harbour plan"
     assert "title" in article.curated_fields
+
+
+def test_hiding_a_comment_inline_updates_the_articles_comment_count(staff_client, harbour_article):
+    assert Article.objects.get(pk=harbour_article.pk).comment_count == 2
+    url, data = _article_change_data(staff_client, harbour_article)
+    dana = harbour_article.comments.get(author="Dana")
+    index = next(
+        key.split("-")[1]
+        for key, value in data.items()
+        if key.startswith("comments-") and key.endswith("-id") and value == dana.pk
+    )
+    data[f"comments-{index}-hidden"] = "on"
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert Article.objects.get(pk=harbour_article.pk).comment_count == 1
+    assert harbour_article.comments.get(pk=dana.pk).hidden is True
 
 
 def test_anonymous_visitors_are_sent_to_login(client, harbour_article):
