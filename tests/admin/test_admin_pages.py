@@ -100,3 +100,16 @@ def test_anonymous_visitors_are_sent_to_login(client, harbour_article):
     response = client.get(reverse("admin:articles_article_changelist"))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_deleting_comments_and_quotes_in_the_admin_updates_counts(staff_client, harbour_article):
+    comment_ids = list(harbour_article.comments.filter(hidden=False).values_list("pk", flat=True))
+    staff_client.post(
+        reverse("admin:comments_comment_changelist"),
+        {"action": "delete_selected", "_selected_action": comment_ids[:1], "post": "yes"},
+    )
+    quote = harbour_article.quotes.get()
+    staff_client.post(reverse("admin:articles_quote_delete", args=[quote.pk]), {"post": "yes"})
+
+    article = Article.objects.get(pk=harbour_article.pk)
+    assert (article.comment_count, article.quote_count) == (1, 0)
