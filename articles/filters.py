@@ -7,6 +7,7 @@ from django import forms
 
 from articles.filter_fields import DayFilter, MonthFilter, outlets_filter, people_filter
 from articles.models import Article
+from articles.querysets import NEWEST_FIRST
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -18,10 +19,10 @@ class ArticleFilter(django_filters.FilterSet):
 
     SORTS = {
         # sort value -> ordering; each matches an Article.Meta index
-        "newest": ("-published", "-id"),
+        "newest": NEWEST_FIRST,
         "oldest": ("published", "id"),
-        "comments": ("-comment_count", "-published", "-id"),
-        "quotes": ("-quote_count", "-published", "-id"),
+        "comments": ("-comment_count", *NEWEST_FIRST),
+        "quotes": ("-quote_count", *NEWEST_FIRST),
     }
 
     q = django_filters.CharFilter(
@@ -86,6 +87,6 @@ class ArticleFilter(django_filters.FilterSet):
         if sort == "relevance":
             # Ranked only on PostgreSQL (ArticleQuerySet.search annotates `rank`).
             if "rank" in queryset.query.annotations:
-                return queryset.order_by("-rank", "-published", "-id")
+                return queryset.order_by("-rank", *NEWEST_FIRST)
             sort = "newest"
         return queryset.order_by(*self.SORTS[sort])

@@ -13,7 +13,7 @@ from django.db import models
 from django.urls import reverse
 
 from articles.parsing.records import OutletProfile
-from articles.querysets import ArticleQuerySet, PersonQuerySet, QuoteQuerySet
+from articles.querysets import NEWEST_FIRST, ArticleQuerySet, PersonQuerySet, QuoteQuerySet
 from articles.validators import validate_string_list, validate_time_zone
 
 
@@ -129,7 +129,7 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-published", "-id"]
+        ordering = NEWEST_FIRST
         constraints = [
             models.UniqueConstraint(fields=["url"], name="article_unique_url"),
             models.UniqueConstraint(fields=["content_hash"], name="article_unique_content_hash"),

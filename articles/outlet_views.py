@@ -7,13 +7,14 @@ from django.shortcuts import get_object_or_404, render
 
 from articles import stats
 from articles.models import Article, Outlet
+from articles.querysets import NEWEST_FIRST
 
 PAGE_SIZE = 25
 
 
 def outlet_detail(request, slug: str):
     outlet = get_object_or_404(Outlet, slug=slug)
-    articles = Article.objects.for_listing().filter(outlet=outlet).order_by("-published", "-id")
+    articles = Article.objects.for_listing().filter(outlet=outlet).order_by(*NEWEST_FIRST)
     return render(
         request,
         "articles/outlet_detail.html",

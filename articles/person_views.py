@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 
 from articles import stats
 from articles.models import Article, Person, Quote
+from articles.querysets import NEWEST_FIRST
 from articles.quote_filters import PersonQuoteFilter
 from articles.quote_views import newest_first
 
@@ -21,7 +22,7 @@ def person_detail(request, slug: str):
         request.GET, queryset=newest_first(Quote.objects.for_listing().filter(speaker=person))
     )
     quotes = filterset.qs if filterset.is_valid() else Quote.objects.none()
-    articles = Article.objects.for_listing().mentioning([person]).order_by("-published", "-id")
+    articles = Article.objects.for_listing().mentioning([person]).order_by(*NEWEST_FIRST)
     return render(
         request,
         "articles/person_detail.html",

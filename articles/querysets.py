@@ -12,6 +12,11 @@ from django.db.models import F, Q
 
 SEARCH_CONFIG = "english"
 
+# Newest first with undated articles last on both databases (PostgreSQL sorts NULLs first
+# in DESC order unless told; SQLite sorts them last). Served by article_published_idx on
+# SQLite and by the PostgreSQL-only article_newest_idx (migration 0004).
+NEWEST_FIRST = (F("published").desc(nulls_last=True), F("id").desc())
+
 
 def _vendor(queryset: models.QuerySet) -> str:
     return connections[queryset.db].vendor

@@ -239,3 +239,25 @@ def test_toggle_url_drops_page_and_keeps_other_keys():
     assert (
         toggle_url(params, "month", "2016-11", multiple=False) == "?q=port&person=a&month=2016-11"
     )
+
+
+def test_undated_articles_come_last_when_newest_first(client, gazette):
+    from datetime import UTC, datetime
+
+    from articles.models import Article
+    from tests import factories
+
+    factories.make_article(
+        "Dated older", outlet=gazette, published=datetime(2016, 1, 1, tzinfo=UTC)
+    )
+    undated = factories.make_article("Undated piece", outlet=gazette)
+    Article.objects.filter(pk=undated.pk).update(published=None)
+    factories.make_article(
+        "Dated newer", outlet=gazette, published=datetime(2017, 1, 1, tzinfo=UTC)
+    )
+
+    for query in ({}, {"sort": "newest"}):
+        titles = [a.title for a in client.get("/", query).context["page"]]
+        assert titles == ["Dated newer", "Dated older", "Undated piece"]
+    outlet_titles = [a.title for a in client.get(gazette.get_absolute_url()).context["page"]]
+    assert outlet_titles == ["Dated newer", "Dated older", "Undated piece"]
