@@ -27,6 +27,20 @@ class _LinesForm:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
+class KeepsArticleCounts:
+    """Admin mixin for rows counted on their article (quotes, comments): deleting them
+    keeps `Article.quote_count` / `comment_count` true."""
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        article_refresh_counts(article_ids=[obj.article_id])
+
+    def delete_queryset(self, request, queryset):
+        article_ids = set(queryset.values_list("article_id", flat=True))
+        super().delete_queryset(request, queryset)
+        article_refresh_counts(article_ids=article_ids)
+
+
 @admin.register(Outlet)
 class OutletAdmin(_LinesForm, admin.ModelAdmin):
     lines_fields = ("domains", "signatures")
@@ -203,7 +217,7 @@ class ArticleAdmin(_LinesForm, admin.ModelAdmin):
 
 
 @admin.register(Quote)
-class QuoteAdmin(admin.ModelAdmin):
+class QuoteAdmin(KeepsArticleCounts, admin.ModelAdmin):
     list_display = ("short_text", "speaker", "cue", "article")
     list_filter = ("cue", "article__outlet")
     list_select_related = ("speaker", "article")
@@ -218,12 +232,3 @@ class QuoteAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         obj.curated = True
         super().save_model(request, obj, form, change)
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        article_refresh_counts(article_ids=[obj.article_id])
-
-    def delete_queryset(self, request, queryset):
-        article_ids = set(queryset.values_list("article_id", flat=True))
-        super().delete_queryset(request, queryset)
-        article_refresh_counts(article_ids=article_ids)

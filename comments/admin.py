@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 
-from articles.services import article_refresh_counts
+from articles.admin import KeepsArticleCounts
 from comments.models import Comment
 from comments.services import comment_set_hidden
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(KeepsArticleCounts, admin.ModelAdmin):
     list_display = ("author_or_anonymous", "posted", "short_text", "article", "hidden")
     list_filter = ("hidden", "article__outlet", "posted")
     list_select_related = ("article",)
@@ -41,12 +41,3 @@ class CommentAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if "hidden" in form.changed_data:
             comment_set_hidden(comments=Comment.objects.filter(pk=obj.pk), hidden=obj.hidden)
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        article_refresh_counts(article_ids=[obj.article_id])
-
-    def delete_queryset(self, request, queryset):
-        article_ids = set(queryset.values_list("article_id", flat=True))
-        super().delete_queryset(request, queryset)
-        article_refresh_counts(article_ids=article_ids)
