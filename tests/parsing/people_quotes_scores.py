@@ -10,17 +10,14 @@ we name a speaker for them.
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
-from articles.outlet_files import load_outlet_profiles
 from articles.parsing.decode import read_dump
 from articles.parsing.extract import ExtractionSettings, extract_text
 from articles.parsing.outlets import DEFAULT_OUTLETS
 from articles.parsing.records import ArticleRecord
+from tests.parsing.label_sets import FIXTURES, fixture_outlets, label_set
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 _WORD = re.compile(r"[\w’']+")
 
 Scored = list[tuple[dict, ArticleRecord]]
@@ -30,13 +27,12 @@ def _words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
-def load_records(labels_name: str, *, fixture_outlets: bool = False) -> Scored:
+def load_records(labels_name: str, *, outlets_file: str | None = None) -> Scored:
     """Each label of tests/fixtures/labels/`labels_name` with the record parsed from its dump."""
-    labels = json.loads((FIXTURES / "labels" / labels_name).read_text(encoding="utf-8"))
-    outlets = DEFAULT_OUTLETS
-    if fixture_outlets:
-        outlets += tuple(load_outlet_profiles(FIXTURES / "outlets.json"))
-    settings = ExtractionSettings(outlets=outlets)
+    labels = label_set(labels_name)
+    settings = ExtractionSettings(
+        outlets=fixture_outlets(outlets_file) if outlets_file else DEFAULT_OUTLETS
+    )
     scored = []
     for label in labels:
         path = FIXTURES / "dumps" / label["file"]

@@ -1,36 +1,26 @@
 from __future__ import annotations
 
-import json
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
 from articles.parsing.decode import read_dump
 from articles.parsing.layout import parse_page
-from articles.parsing.outlets import DEFAULT_OUTLETS
-from articles.parsing.records import ExtractionError, OutletProfile
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-OUTLETS = DEFAULT_OUTLETS + tuple(
-    OutletProfile(
-        name=o["name"],
-        domains=tuple(o["domains"]),
-        time_zone=o["time_zone"],
-        signatures=tuple(o["signatures"]),
-    )
-    for o in json.loads((FIXTURES / "outlets.json").read_text(encoding="utf-8"))
+from articles.parsing.records import ExtractionError
+from tests.parsing.label_sets import (
+    FIXTURES,
+    fixture_outlets,
+    label_set,
+    layout_scores,
+    parse_fixture,
 )
-LABELS = json.loads((FIXTURES / "labels" / "layouts.json").read_text(encoding="utf-8"))
+
+OUTLETS = fixture_outlets("outlets.json")
+LABELS = label_set("layouts.json")
 
 
 def _parse(name: str):
-    path = FIXTURES / "dumps" / name
-    return parse_page(read_dump(path), source=str(path), outlets=OUTLETS)
-
-
-def _starts(text: str) -> str:
-    return " ".join(text.split()[:6])
+    return parse_fixture(name, OUTLETS)
 
 
 def test_every_layout_fixture_has_a_label() -> None:
@@ -51,36 +41,11 @@ def test_layout_fixture_matches_labels(label: dict) -> None:
 
 def test_labelled_set_accuracy_meets_targets() -> None:
     """Title/outlet/published must be perfect; authors and comments at least 95%."""
-    hits = {"title": 0, "outlet": 0, "published": 0, "authors": 0}
-    comment_hits = comment_total = 0
-    for label in LABELS:
-        record = _parse(label["file"])
-        hits["title"] += record.title == label["title"]
-        hits["outlet"] += record.outlet is not None and record.outlet.name == label["outlet"]
-        hits["published"] += record.published == datetime.fromisoformat(label["published"])
-        hits["authors"] += list(record.authors) == label["authors"]
-        expected = label["comments"]
-        comment_total += len(expected)
-        for i, want in enumerate(expected):
-            if i >= len(record.comments):
-                continue
-            got = record.comments[i]
-            reply_author = (
-                record.comments[got.reply_to].author if got.reply_to is not None else None
-            )
-            comment_hits += (
-                got.author == want["author"]
-                and got.posted == datetime.fromisoformat(want["posted"])
-                and _starts(got.text) == want["starts"]
-                and reply_author == want["reply_to"]
-            )
-        comment_total += max(
-            0, len(record.comments) - len(expected)
-        )  # extra comments count as misses
-    total = len(LABELS)
-    assert hits["title"] == hits["outlet"] == hits["published"] == total
-    assert hits["authors"] / total >= 0.95
-    assert comment_hits / comment_total >= 0.95
+    scores = layout_scores(LABELS, OUTLETS)
+    for field in ("title", "outlet", "published"):
+        assert (scores[field].precision, scores[field].recall) == (1.0, 1.0), field
+    for field in ("authors", "comments", "comment_replies"):
+        assert scores[field].precision >= 0.95 and scores[field].recall >= 0.95, field
 
 
 @pytest.mark.parametrize(

@@ -38,7 +38,7 @@ _records: dict[str, Scored] = {}
 
 def _load(name: str) -> Scored:
     if name not in _records:
-        _records[name] = load_records(name, fixture_outlets=True)
+        _records[name] = load_records(name, outlets_file="outlets2.json")
     return _records[name]
 
 
