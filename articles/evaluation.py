@@ -14,7 +14,11 @@ list with one object per dump; a key left out means "not labelled for this file"
 Records are `ArticleRecord.to_json()` dicts keyed by the label's `file`. How fields count:
 
 - title, outlet, published: one value per file. Right → tp; wrong → fp and fn; missing → fn;
-  found where the label says null → fp. Instants are compared as instants (any offset).
+  found where the label says null → fp. A label time with an offset is compared as an
+  instant; one without an offset is the wall-clock time printed on the page, so it is
+  compared with the record's local time; a date-only label compares dates (issue 9).
+  An outlet is right when its name or its domain (``outlet_domain``) matches; pages labelled
+  ``outlet_recognisable: false`` are not scored for the outlet.
 - authors, persons: sets of names (case and spacing folded).
 - quotes: matched on the first six words (punctuation and case folded), speakers ignored;
   quote_speakers: the same with the speaker, so a right quote with the wrong speaker is
@@ -26,6 +30,7 @@ Records are `ArticleRecord.to_json()` dicts keyed by the label's `file`. How fie
 from __future__ import annotations
 
 import json
+import operator
 import re
 import unicodedata
 from collections import Counter
@@ -139,12 +144,13 @@ def _score_file(label: Mapping, record: Mapping, notes: list[str]) -> dict[str, 
         scores["title"] = _single(
             "title", _text_key(label["title"]), _text_key(record.get("title")), notes
         )
-    if "outlet" in label:
-        found = (record.get("outlet") or {}).get("name")
-        scores["outlet"] = _single("outlet", _name_key(label["outlet"]), _name_key(found), notes)
+    if "outlet" in label and label.get("outlet_recognisable", True):
+        scores["outlet"] = _outlet(label, record.get("outlet") or {}, notes)
     if "published" in label:
+        expected = label["published"]
+        found = record.get("published")
         scores["published"] = _single(
-            "published", _instant(label["published"]), _instant(record.get("published")), notes
+            "published", _time_key(expected, expected), _time_key(found, expected), notes
         )
     if "authors" in label:
         scores["authors"] = _bag("authors", label["authors"], record.get("authors") or [], notes)
@@ -166,6 +172,18 @@ def _single(name: str, expected: Hashable, found: Hashable, notes: list[str]) ->
         fp=int(found is not None),
         fn=int(expected is not None),
     )
+
+
+def _outlet(label: Mapping, found: Mapping, notes: list[str]) -> FieldScore:
+    """The outlet is right by name, or by domain when the label gives the site's domain."""
+    expected = _name_key(label["outlet"])
+    domain = _name_key(label.get("outlet_domain"))
+    got_domain = _name_key(found.get("domain"))
+    if domain is not None and got_domain is not None and (
+        got_domain == domain or got_domain.endswith("." + domain)
+    ):
+        return FieldScore(tp=1)
+    return _single("outlet", expected, _name_key(found.get("name")), notes)
 
 
 def _bag(name: str, expected: Iterable, found: Iterable, notes: list[str]) -> FieldScore:
@@ -205,7 +223,7 @@ def _quotes(expected: Sequence[Mapping], found: Sequence[Mapping], notes: list[s
 def _comments(expected: Sequence[Mapping], found: Sequence[Mapping], notes: list[str]):
     gold = [_comment_key(c.get("author"), c.get("posted"), c.get("starts")) for c in expected]
     got = [_comment_key(c.get("author"), c.get("posted"), c.get("text")) for c in found]
-    pairs = _align(gold, got)
+    pairs = _align(gold, got, same=_same_comment)
     comments = FieldScore(tp=len(pairs), fp=len(got) - len(pairs), fn=len(gold) - len(pairs))
     if comments.fp or comments.fn:
         notes.append(
@@ -241,20 +259,20 @@ def _reply_author(comment: Mapping, comments: Sequence[Mapping]) -> str | None:
     return _name_key(comments[index].get("author")) or _ANONYMOUS
 
 
-def _align(gold: Sequence[Hashable], got: Sequence[Hashable]) -> list[tuple[int, int]]:
+def _align(gold: Sequence, got: Sequence, same=operator.eq) -> list[tuple[int, int]]:
     """Index pairs of a longest common subsequence: comments matched in page order."""
     rows, cols = len(gold), len(got)
     lengths = [[0] * (cols + 1) for _ in range(rows + 1)]
     for i in range(rows - 1, -1, -1):
         for j in range(cols - 1, -1, -1):
-            if gold[i] == got[j]:
+            if same(gold[i], got[j]):
                 lengths[i][j] = lengths[i + 1][j + 1] + 1
             else:
                 lengths[i][j] = max(lengths[i + 1][j], lengths[i][j + 1])
     pairs = []
     i = j = 0
     while i < rows and j < cols:
-        if gold[i] == got[j]:
+        if same(gold[i], got[j]):
             pairs.append((i, j))
             i, j = i + 1, j + 1
         elif lengths[i + 1][j] >= lengths[i][j + 1]:
@@ -307,5 +325,32 @@ def _instant(value: str | None) -> datetime | None:
         return None
 
 
+def _time_key(value: str | None, label: str | None) -> object:
+    """``value`` in the form the label's time is compared in.
+
+    Label with an offset: the UTC instant. Label without one: the wall-clock time as printed
+    (an aware value loses its offset, seconds dropped when the label prints none). Date-only
+    label: the date.
+    """
+    moment = _instant(value)
+    if moment is None:
+        return None
+    if not label or _instant(label) is None:
+        return moment
+    if len(label.strip()) <= 10:
+        return moment.date()
+    if _instant(label).tzinfo is not None:
+        return moment if moment.tzinfo is not None else ("naive", moment)
+    wall = moment.replace(tzinfo=None)
+    return wall if label.count(":") >= 2 else wall.replace(second=0, microsecond=0)
+
+
 def _comment_key(author: str | None, posted: str | None, text: str | None) -> tuple:
-    return (_name_key(author), _instant(posted), _starts(text))
+    return (_name_key(author), posted, _starts(text))
+
+
+def _same_comment(gold: tuple, got: tuple) -> bool:
+    """Author and first words equal, and the time equal in the label's own form."""
+    if gold[0] != got[0] or gold[2] != got[2]:
+        return False
+    return _time_key(gold[1], gold[1]) == _time_key(got[1], gold[1])

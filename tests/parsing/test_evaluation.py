@@ -269,3 +269,48 @@ def test_load_labels_names_what_is_wrong(tmp_path, content, message):
 
     with pytest.raises(ValueError, match=message):
         load_labels(path)
+
+
+@pytest.mark.parametrize(
+    ("label", "found", "expected"),
+    [
+        # No offset in the label: the wall-clock time printed on the page.
+        ("2016-11-22T08:15", "2016-11-22T08:15:00+04:00", FieldScore(tp=1)),
+        ("2016-11-22T08:15", "2016-11-22T04:15:00+00:00", FieldScore(fp=1, fn=1)),
+        ("2016-11-22T08:15:30", "2016-11-22T08:15:00+04:00", FieldScore(fp=1, fn=1)),
+        # Date-only label: the page printed only a date.
+        ("2016-11-22", "2016-11-22T00:00:00-05:00", FieldScore(tp=1)),
+        ("2016-11-22", "2016-11-23T00:00:00-05:00", FieldScore(fp=1, fn=1)),
+        # An offset in the label: instants.
+        ("2016-11-22T08:15:00+04:00", "2016-11-22T04:15:00+00:00", FieldScore(tp=1)),
+        ("2016-11-22T08:15:00+04:00", "2016-11-22T08:15:00", FieldScore(fp=1, fn=1)),
+    ],
+)
+def test_label_times_without_offset_compare_as_printed_wall_clock(label, found, expected):
+    scores = evaluate([{"file": "x.txt", "published": label}], {"x.txt": {"published": found}})
+
+    assert scores["published"] == expected
+
+
+def test_comment_times_without_offset_align_on_the_printed_time():
+    label = {
+        "file": "x.txt",
+        "comments": [{"author": "Ida", "posted": "2019-01-13T21:05", "starts": "Fine words but"}],
+    }
+    record = {
+        "comments": [
+            {"author": "Ida", "posted": "2019-01-13T21:05:00-05:00", "text": "Fine words but..."}
+        ]
+    }
+
+    assert evaluate([label], {"x.txt": record})["comments"] == FieldScore(tp=1)
+
+
+def test_outlet_counts_by_domain_and_unrecognisable_pages_are_not_scored():
+    label = {"file": "x.txt", "outlet": "Harbour Gazette", "outlet_domain": "harbourgazette.ie"}
+    by_domain = {"outlet": {"name": "harbourgazette.ie", "domain": "harbourgazette.ie"}}
+    unknown = {"file": "y.txt", "outlet": "Quay Post", "outlet_recognisable": False}
+
+    scores = evaluate([label, unknown], {"x.txt": by_domain, "y.txt": {"outlet": None}})
+
+    assert scores["outlet"] == FieldScore(tp=1)
