@@ -11,11 +11,13 @@ edits: `Article.curated_fields`, curated quotes and hidden comments.
 from __future__ import annotations
 
 import dataclasses
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings as django_settings
 from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -327,19 +329,24 @@ class Importer:
         return len(counts)
 
     def _save_quotes(self, article: Article, record: ArticleRecord) -> int:
-        curated = {q.text: q for q in article.quotes.filter(curated=True)}
+        # Text -> curated rows in order: a quote may appear twice (paired one to one).
+        curated: dict[str, deque[Quote]] = defaultdict(deque)
+        for stored in article.quotes.filter(curated=True).order_by("position"):
+            curated[stored.text].append(stored)
         Quote.objects.filter(article=article, curated=False).delete()
-        _park(list(curated.values()), Quote)
+        Quote.objects.filter(article=article).update(position=F("position") + _PARKING_OFFSET)
         to_create, to_update = [], []
         for position, parsed in enumerate(record.quotes):
-            kept = curated.pop(parsed.text, None)
+            same = curated.get(parsed.text)
+            kept = same.popleft() if same else None
             if kept is not None:
                 kept.position = position
                 to_update.append(kept)
                 continue
             to_create.append(self._new_quote(article, position, parsed))
         # Curated quotes no longer on the page are kept, after the others.
-        for offset, kept in enumerate(curated.values(), start=len(record.quotes)):
+        left = [q for same in curated.values() for q in same]
+        for offset, kept in enumerate(left, start=len(record.quotes)):
             kept.position = offset
             to_update.append(kept)
         Quote.objects.bulk_update(to_update, ["position"])
@@ -347,22 +354,34 @@ class Importer:
         return len(to_create) + len(to_update)
 
     def _save_comments(self, article: Article, record: ArticleRecord) -> int:
-        existing = {_comment_key(c.author, c.posted, c.text): c for c in article.comments.all()}
-        _park(list(existing.values()), Comment)
+        """Match stored comments to the page's one to one, in page order, and renumber.
+
+        A page may carry identical comments (a double-posted reply): the key
+        (author, time, text) then maps to several rows, paired with the parsed
+        ones in order, so each keeps its id and hidden flag. Positions, not text,
+        are what is unique (#11).
+        """
+        existing: dict[tuple, deque[Comment]] = defaultdict(deque)
+        for stored in article.comments.order_by("position"):
+            existing[_comment_key(stored.author, stored.posted, stored.text)].append(stored)
+        # Every stored row moves out of 0..n first, so renumbering never collides.
+        Comment.objects.filter(article=article).update(position=F("position") + _PARKING_OFFSET)
         rows: list[Comment] = []
         for position, parsed in enumerate(record.comments):
-            row = existing.pop(_comment_key(parsed.author, parsed.posted, parsed.text), None)
+            same = existing.get(_comment_key(parsed.author, parsed.posted, parsed.text))
+            row = same.popleft() if same else None
             if row is None:
                 row = Comment(
                     article=article, author=parsed.author, posted=parsed.posted, text=parsed.text
                 )
             row.position = position
             rows.append(row)
+        left = [c for same in existing.values() for c in same]
         # Comments gone from the page are dropped, except hidden ones: a
         # moderator's decision is kept (and stays hidden).
-        gone = [c for c in existing.values() if not c.hidden]
+        gone = [c for c in left if not c.hidden]
         Comment.objects.filter(pk__in=[c.pk for c in gone]).delete()
-        kept_hidden = [c for c in existing.values() if c.hidden]
+        kept_hidden = sorted((c for c in left if c.hidden), key=lambda c: c.position)
         for offset, row in enumerate(kept_hidden, start=len(rows)):
             row.position = offset
         new_rows = [r for r in rows if r.pk is None]
@@ -438,14 +457,6 @@ def _source_key(record: ArticleRecord) -> str:
 def _comment_key(author, posted, text) -> tuple:
     """Identity of a comment across re-imports (instants compared in UTC)."""
     return (author or "", posted.timestamp() if posted else None, text)
-
-
-def _park(rows: list, model) -> None:
-    """Move rows' positions out of the way so renumbering never hits the unique constraint."""
-    for n, row in enumerate(rows):
-        row.position = _PARKING_OFFSET + n
-    if rows:
-        model.objects.bulk_update(rows, ["position"])
 
 
 def _unique_slug(model, name: str) -> str:
