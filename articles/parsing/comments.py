@@ -35,19 +35,34 @@ _HEADING_RES = (
 )
 _ANONYMOUS_RE = re.compile(r"^(?:posted\s+|written\s+)?(?:on|at)\s+", re.IGNORECASE)
 _NAME_CUE_RE = re.compile(
-    r"^(?P<name>.{1,50}?)\s+(?:says|said|wrote|writes|commented|replied)\s*:?\s*$", re.IGNORECASE
+    r"^(?P<name>.{1,50}?)\s+(?:says|said|wrote|writes|commented|replied)\s*(?::|\.{2,4}|…)?\s*$",
+    re.IGNORECASE,
+)
+# "Danny replying to a comment from Bob Forde", "Ann in reply to Bo": a reply in the header.
+_REPLYING_RE = re.compile(
+    r"^(?P<name>.{1,50}?)\s+(?:replying|in\s+reply|replied)\s+to\s+"
+    r"(?:(?:a|the)\s+comment\s+(?:from|by)\s+)?(?P<to>.{1,50})$",
+    re.IGNORECASE,
+)
+# "NANA ( New York )", "Ann Bo (Leeds)": a commenter's place after the name.
+_PLACE_SUFFIX_RE = re.compile(r"\s*\(\s*[^()]{1,40}\s*\)\s*$")
+# Form-table labels around a header's parts: "Posted by: | Ann Bo | |", "Date/Time: | …".
+_TABLE_LABEL_RE = re.compile(
+    r"^\s*(?:(?:posted|written|submitted)\s+by|author|name|from|date(?:\s*/\s*time)?|time)"
+    r"\s*:\s*",
+    re.IGNORECASE,
 )
 _CUE_WORDS = ("says", "said", "wrote", "writes", "commented", "replied")
 _LEAD_CUE_RE = re.compile(r"^(?:posted|written|submitted|comment)?\s*by\s+", re.IGNORECASE)
 # A comment's running number before its header: "#3 Posted by Nell Drury, 03/03/2018 20:05".
-_NUMBER_RE = re.compile(r"^(?:#|no\.\s*)\d{1,5}\b[.:)]?\s*", re.IGNORECASE)
+_NUMBER_RE = re.compile(r"^(?:#|no\.\s*)\d{1,5}\b[.:)]?\s*|^\d{1,4}[.)]\s+", re.IGNORECASE)
 # A date printed under the comment text: "(Posted on 3.3.2018 at 22:12)".
 _TRAILING_DATE_RE = re.compile(
     r"^[(\[]?\s*(?:(?:posted|written|submitted|sent)\s*)?(?:(?:on|at)\s+)?:?\s*$", re.IGNORECASE
 )
 _TRAILING_END_RE = re.compile(r"^\s*[)\]]?\s*$")
 _NAME_TAIL_RE = re.compile(
-    r"(?:\s*[|,·•\-–—]\s*|\s+(?:on|at|posted|wrote|says|said)\s*:?)+$", re.IGNORECASE
+    r"(?:\s*[|,·•\-–—/]\s*|\s+(?:on|at|posted|wrote|says|said)\s*:?)+$", re.IGNORECASE
 )
 _HEADER_TAIL_RE = re.compile(
     r"^\s*(?:[|·•\-–—]\s*)?(?:reply|permalink|report|said|says|wrote|#\d+)?\s*:?\s*$",
@@ -62,13 +77,15 @@ _FURNITURE_RE = re.compile(
     r"^(?:reply|report(?: abuse| comment)?|flag|share|like|permalink|recommend(?:ed)?"
     r"|\d+\s+(?:likes?|replies|points?|recommendations?)"
     r"|(?:load|show|view|see)\s+(?:more|all|older|newer)\b.*"
-    r"|(?:post|leave|add|write)\s+a\s+(?:comment|reply)\b.*|comments are closed\.?)$",
+    r"|(?:post|leave|add|write)\s+a\s+(?:comment|reply)\b.*|comments are closed\.?"
+    r"|reply\s*delete|login to (?:comment|leave a comment|reply)|log in to (?:comment|reply))$",
     re.IGNORECASE,
 )
 _REPLY_RE = re.compile(r"^@\s?(?P<rest>\S.*)", re.DOTALL)
 _INITIAL_END_RE = re.compile(r"(?:^|\s|\.)[A-Z]\.$")
 # Placeholder names outlets print for readers who gave none.
 _ANONYMOUS_NAMES = {"anonymous", "anon", "guest", "unknown", "a reader", "reader", "visitor"}
+_FURNITURE_EXTRA = ("replydelete", "reply delete")
 _MAX_HEADER = (
     110  # header lines are short; longer lines are comment text (and skip the date search)
 )
@@ -158,10 +175,113 @@ def parse_comments(
     return tuple(comments), warnings
 
 
+def comment_header(
+    lines: Sequence[str], i: int, zone: str | None, warnings: list[str] | None = None
+) -> tuple[int, str | None, datetime | None, str | None] | None:
+    """A comment header starting at line ``i``: (lines it takes, author, posted, replied-to name).
+
+    One line (``Mark / August 28, 2014 at 10:15 am``, ``Sola says:``) or two: a name line
+    then a date line (``Tom Johnson`` / ``Posted on 15 Apr 2005 1:40 pm``), also with a
+    place (``NANA ( New York )`` / ``2018-09-24 17:51:41``).
+
+    >>> comment_header(["Ann Bo / May 2, 2019 at 9:15 am"], 0, "UTC")[:2]
+    (1, 'Ann Bo')
+    """
+    line = _table_cells(lines[i].strip())
+    if not line or len(line) > _MAX_HEADER:
+        return None
+    scratch: list[str] = []
+    reply_name = None
+    replying = _REPLYING_RE.match(line) if " to " in line else None
+    if replying is not None:
+        found = search_date(replying.group("to"), zone)
+        if found is not None and found.start > 0:
+            reply_name = _clean_name(replying.group("to")[: found.start])
+            line = replying.group("name") + " / " + replying.group("to")[found.start :]
+    draft = _header(line, zone, scratch, 0)
+    nxt = _next_line(lines, i + 1)
+    if draft is not None and warnings is not None:
+        warnings.extend(w.removeprefix("comment 0: ") for w in scratch)
+        if draft.waiting_for_date and nxt is not None:
+            date_line = _table_cells(lines[nxt].strip())
+            found = search_date(date_line, zone) if len(date_line) <= _MAX_HEADER else None
+            if found is not None and found.start <= 4 and _HEADER_TAIL_RE.match(date_line[found.end :]):
+                if found.warning and warnings is not None:
+                    warnings.append(found.warning)
+                return nxt - i + 1, draft.author, found.value, reply_name
+        if draft.author is None and draft.posted is None and not draft.waiting_for_date:
+            return None
+        return 1, draft.author, draft.posted, reply_name
+    # A name line, then a line that is only a date.
+    if nxt is None or nxt != i + 1 and nxt != i + 2:
+        return None
+    name = _clean_name(_PLACE_SUFFIX_RE.sub("", line))
+    if not name or not _plausible_name(name) or len(name.split()) > 4:
+        return None
+    if name[-1:] in ".:" or any(ch.isdigit() for ch in name):
+        return None
+    date_line = _table_cells(lines[nxt].strip())
+    if len(date_line) > 60 or not any(ch.isdigit() for ch in date_line):
+        return None
+    found = search_date(date_line, zone)
+    if found is None or not found.has_time:
+        return None
+    lead = date_line[: found.start].strip().casefold()
+    if lead not in ("", "posted", "posted on", "posted at", "on", "at", "written on", "submitted on"):
+        return None
+    if not _HEADER_TAIL_RE.match(date_line[found.end :]):
+        return None
+    author = None if name.casefold() in _ANONYMOUS_NAMES else name
+    return nxt - i + 1, author, found.value, reply_name
+
+
+def is_comment_furniture(line: str) -> bool:
+    """Reply/report/vote lines around comments: ``Reply``, ``12 likes``, ``Load more``."""
+    return bool(_FURNITURE_RE.match(line.strip()))
+
+
+def reply_index(text: str, reply_name: str | None, earlier: Sequence[ParsedComment]) -> int | None:
+    """The earlier comment a comment answers: named in its header, or by an ``@name`` opening."""
+    if reply_name:
+        key = reply_name.casefold()
+        for index in range(len(earlier) - 1, -1, -1):
+            if (earlier[index].author or "").casefold() == key:
+                return index
+        return None
+    return _reply_to(text, earlier)
+
+
+def _next_line(lines: Sequence[str], i: int) -> int | None:
+    for j in range(i, min(len(lines), i + 3)):
+        if lines[j].strip():
+            return j
+    return None
+
+
+def _table_cells(line: str) -> str:
+    """``Posted by: | Ann Bo | |`` → ``Ann Bo``: form-table pipes and labels dropped."""
+    if "|" not in line and ":" not in line[:20]:
+        return line
+    cells = [c.strip() for c in line.split("|") if c.strip()]
+    if not cells:
+        return ""
+    label = _TABLE_LABEL_RE.match(cells[0])
+    if label is not None:
+        rest = cells[0][label.end() :].strip()
+        cells = ([rest] if rest else []) + cells[1:]
+    if "|" in line and len(cells) == 1:
+        return cells[0]
+    return line if "|" in line else " ".join(cells)
+
+
 def _header(line: str, zone: str | None, warnings: list[str], number: int) -> _Draft | None:
     if len(line) > _MAX_HEADER:
         return None
-    cue = _NAME_CUE_RE.match(line) if line.rstrip(" :").lower().endswith(_CUE_WORDS) else None
+    cue = (
+        _NAME_CUE_RE.match(line)
+        if line.rstrip(" :.…").lower().endswith(_CUE_WORDS)
+        else None
+    )
     if cue is not None and _plausible_name(cue.group("name")):
         name = _clean_name(cue.group("name"))
         author = None if name.casefold() in _ANONYMOUS_NAMES else name

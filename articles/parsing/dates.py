@@ -92,7 +92,7 @@ _DM = (
     + _MONTH.format(p="dm")
     + r",?\s+(?P<dm_y>\d{4})(?!\d)"
 )
-_NUM = r"(?P<n_a>\d{1,2})[/.](?P<n_b>\d{1,2})[/.](?P<n_y>\d{4})(?!\d)"
+_NUM = r"(?P<n_a>\d{1,2})[/.](?P<n_b>\d{1,2})[/.](?P<n_y>\d{4}|\d{2})(?![\d.:/])"
 _ISO = (
     r"(?P<iy>\d{4})-(?P<imo>\d{2})-(?P<id>\d{2})"
     r"(?:[T ](?P<ih>\d{2}):(?P<imi>\d{2})(?::(?P<is>\d{2})(?:\.\d+)?)?"
@@ -252,6 +252,8 @@ def _build(match: re.Match[str], zone: str | None) -> tuple[datetime | None, str
             day, year = int(g("dm_d")), int(g("dm_y"))
         else:
             first, second, year = int(g("n_a")), int(g("n_b")), int(g("n_y"))
+            if year < 100:
+                year = _two_digit_year(year)
             if first <= 12 and second <= 12 and first != second:
                 return None, "ambiguous day/month order", False
             day, month = (first, second) if first > 12 else (second, first)
@@ -334,3 +336,36 @@ def _offset(text: str) -> timedelta | None:
         return None
     minutes = int(match.group(2)) * 60 + int(match.group(3))
     return timedelta(minutes=minutes if match.group(1) == "+" else -minutes)
+
+
+# Dates in URL paths: "/2017/07/07/", "/2017-07-07/", "-20201124-", "/20170707/".
+_URL_DATE_RES = (
+    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?=/|$|[-_.])"),
+    re.compile(r"[/_-](?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?=/|$|[-_.])"),
+    re.compile(r"(?<=[/_-])(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?=/|$|[-_.])"),
+)
+
+
+def date_from_url(url: str | None) -> date | None:
+    """The publication day a URL's path carries, or None.
+
+    >>> date_from_url("https://example.org/news/2017/07/07/port-closes/")
+    datetime.date(2017, 7, 7)
+    """
+    if not url:
+        return None
+    path = url.split("://", 1)[-1]
+    path = path[path.find("/") :] if "/" in path else ""
+    path = path.split("?", 1)[0].split("#", 1)[0]
+    for pattern in _URL_DATE_RES:
+        for match in pattern.finditer(path):
+            try:
+                return date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+            except ValueError:
+                continue
+    return None
+
+
+def day_start(day: date, zone: str | None) -> datetime:
+    """Midnight of ``day`` in ``zone``: a date-only value as an aware datetime."""
+    return datetime(day.year, day.month, day.day, tzinfo=zone_for(zone))

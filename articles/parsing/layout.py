@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .bylines import looks_like_name, parse_byline, parse_credit_footer
-from .comments import find_comments_heading, parse_comments
-from .dates import is_date_line, search_date
+from .dates import date_from_url, day_start, is_date_line, search_date
 from .outlets import identify_outlet
 from .records import ArticleRecord, ExtractionError, OutletProfile, ParsedComment
+from .threads import find_thread
 
 _URL_RE = re.compile(r"^(?:url:\s*)?(https?://\S+)$", re.IGNORECASE)
 _HEADING_RE = re.compile(r"^#{1,6}\s+")
@@ -71,7 +71,8 @@ _SIGNATURE_RE = re.compile(r"^[—–-]?+\s*+(?P<name>[^,]{3,60})(?:,(?P<place>[
 
 _HEADER_WINDOW = 10  # the headline/byline block sits in the first paragraphs of the page
 _META_WINDOW = 8  # byline and dates follow the headline within a few paragraphs
-_MIN_BODY_WORDS = 25
+_MIN_BODY_WORDS = 25  # below this an article is stored with a "short article" warning
+_MIN_TEXT_WORDS = 8  # below this (and with no comments) a page is not an article
 _SECTION_WORDS = 3  # section labels above a date ("World News", "Devon & Cornwall") are short
 _FOOTER_WINDOW = 4  # wire credits close the story within its last few lines
 
@@ -88,8 +89,12 @@ def parse_page(
     source: str,
     outlets: Sequence[OutletProfile],
     forced_outlet: str | None = None,
+    explain: dict[int, str] | None = None,
 ) -> ArticleRecord:
     """The article record of one decoded dump; raises ``ExtractionError`` for non-articles.
+
+    Pass a dict as ``explain`` to receive each line's role (line index -> role), which
+    ``import_articles --dry-run --explain`` prints.
 
     >>> parse_page("## Port shut\\n\\nBy Ada Finch\\n\\nThe port…", source="a", outlets=()).authors
     ('Ada Finch',)
@@ -111,25 +116,29 @@ def parse_page(
     zone = outlet.time_zone if outlet is not None and outlet.time_zone else "UTC"
     outlet_names = [o.name for o in outlets] + ([outlet.name] if outlet else [])
 
-    # Comments: everything from the heading on.
+    # Comments: a thread found by its heading or by its repeated structure.
     comments: tuple[ParsedComment, ...] = ()
     declared: int | None = None
     first_line = paras[0].index if paras else 0
-    heading = find_comments_heading(lines, first_line)
-    if heading is not None:
-        declared = heading[1]
-        comments, comment_warnings = parse_comments(
-            lines[heading[0] + 1 :], zone, declared=declared
-        )
-        warnings.extend(comment_warnings)
-        paras = [p for p in paras if p.index < heading[0]]
+    thread = find_thread(lines, first_line, zone, article_start=_first_prose_line(paras))
+    if thread is not None:
+        declared = thread.declared
+        comments = thread.comments
+        warnings.extend(thread.warnings)
+        if explain is not None:
+            explain.update({i: f"{role} ({thread.shape} thread)" for i, role in thread.roles.items()})
+        paras = [p for p in paras if p.index < thread.start]
 
     title_at = _find_title(paras, outlet_names)
     if title_at is None:
-        raise ExtractionError("not an article: no headline found")
-    title = _clean(paras[title_at].text)
-
-    head = _read_header(paras, title_at, zone, outlet_names)
+        title = ""
+        warnings.append("no headline found")
+        head = _Header(0)
+        if paras and _HEADING_RE.match(paras[0].text) is None:
+            head = _read_header(paras, -1, zone, outlet_names)
+    else:
+        title = _clean(paras[title_at].text)
+        head = _read_header(paras, title_at, zone, outlet_names)
     warnings.extend(head.warnings)
     tags, tag_at = _find_tags(paras, head.body_start)
     article_end = tag_at if tag_at is not None else len(paras)
@@ -142,10 +151,27 @@ def parse_page(
     if tags:
         tags = _split_tags(tags, " ".join((title, head.standfirst or "", *body)))
 
-    if sum(len(p.split()) for p in body) < _MIN_BODY_WORDS:
-        raise ExtractionError("not an article: no body text under the headline")
-    if head.published is None:
+    words = sum(len(p.split()) for p in body) + len((head.standfirst or "").split())
+    if words < _MIN_BODY_WORDS:
+        if not comments and (words < _MIN_TEXT_WORDS or not title):
+            raise ExtractionError("not an article: no body text under the headline")
+        if not comments:
+            warnings.append(f"short article: {words} words of body text")
+    published, updated = head.published, head.updated
+    url_day = date_from_url(url)
+    if url_day is not None:
+        if published is None:
+            published = day_start(url_day, zone)
+            warnings.append("publication date read from the URL")
+        elif published.date() != url_day:
+            warnings.append(
+                f"publication date {published.date()} differs from the URL's {url_day}: URL kept"
+            )
+            published = day_start(url_day, zone)
+    if published is None:
         warnings.append("no publication date found")
+    if explain is not None:
+        _explain_roles(explain, paras, title_at, head, body, tags, tag_at)
     full_body = ((head.standfirst,) if head.standfirst else ()) + tuple(body)
     return ArticleRecord(
         source=source,
@@ -153,8 +179,8 @@ def parse_page(
         url=url,
         outlet=outlet,
         authors=tuple(authors),
-        published=head.published,
-        updated=head.updated,
+        published=published,
+        updated=updated,
         standfirst=head.standfirst,
         body=full_body,
         tags=tuple(tags),
@@ -172,6 +198,42 @@ class _Header:
     updated: datetime | None = None
     standfirst: str | None = None
     warnings: tuple[str, ...] = ()
+
+
+def _first_prose_line(paras: Sequence[_Para]) -> int:
+    """Line index of the first paragraph of running text (the article has begun)."""
+    for para in paras[:60]:
+        if _is_prose(para.text) and len(para.text.split()) >= 12:
+            return para.index
+    return paras[0].index if paras else 0
+
+
+def _explain_roles(
+    explain: dict[int, str],
+    paras: Sequence[_Para],
+    title_at: int | None,
+    head: _Header,
+    body: Sequence[str],
+    tags: Sequence[str],
+    tag_at: int | None,
+) -> None:
+    kept = set(body)
+    for i, para in enumerate(paras):
+        if para.index in explain:
+            continue
+        if i == title_at:
+            role = "headline"
+        elif para.text == head.standfirst:
+            role = "standfirst"
+        elif i < head.body_start:
+            role = "byline/date" if _is_meta(para.text, ()) else "header furniture"
+        elif tag_at is not None and i == tag_at:
+            role = "tags"
+        elif para.text in kept:
+            role = "body"
+        else:
+            role = "furniture"
+        explain[para.index] = role
 
 
 def _find_title(paras: Sequence[_Para], outlet_names: Sequence[str]) -> int | None:

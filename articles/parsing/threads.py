@@ -1,0 +1,471 @@
+"""Reader-comment threads found by their structure, with or without a heading.
+
+A thread is a run of blocks that share a shape (issue 9):
+
+- **header-led**: each comment opens with a header line (``NAME / date at time``,
+  ``NAME says:``, a name line then a ``Posted on …`` line, ``NAME ( Place )`` then a
+  timestamp…); two or more headers after the article, or one under a comments heading,
+  make a thread;
+- **signed**: each comment or letter closes with a signature (``— NAME``, ``– NAME``,
+  ``NAME`` alone, ``NAME, Town`` or ``NAME,`` then ``Town`` / ``On email.``); two or more
+  signatures after running text make a thread (a letters page or a "best comments" page);
+- **separated**: each comment closes with the same furniture line (vote counts
+  ``2 ( +4 / -2 )``, ``ReplyDelete``): two or more make a thread of unsigned comments.
+
+Only shapes, never outlet names, decide. The article ends where its thread begins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .bylines import looks_like_name, normalise_name
+from .comments import (
+    comment_header,
+    find_comments_heading,
+    is_comment_furniture,
+    parse_comments,
+    reply_index,
+)
+from .given_names import is_given_name
+from .records import ParsedComment
+
+# "2 ( +4 / -2 )", "-1 (+2/-3)", "12 points", "ReplyDelete", "Reply Delete"
+_SEPARATOR_RE = re.compile(
+    r"^(?:-?\d{1,5}\s*\(\s*\+\d{1,5}\s*/\s*-\d{1,5}\s*\)|reply\s*delete|delete\s*reply"
+    r"|like\s*reply|reply\s*report|report\s*reply)$",
+    re.IGNORECASE,
+)
+# A signature line: an optional dash, a name, an optional ", Place" (or a trailing comma).
+_SIGNATURE_LINE_RE = re.compile(
+    r"^(?P<dash>[—–―-]\s*)?(?P<name>[^,;:!?()\"“”]{2,40}?)\s*(?:,(?P<place>[^,;!?\"“”]{0,50}))?$"
+)
+# "… the end of the comment. — Shane R." : a signature closing a line of comment text.
+_INLINE_SIGNATURE_RE = re.compile(r"\s[—–―]\s?(?P<name>[^—–―.!?]{2,30}?\.?)\s*$")
+_NUMBERED_RE = re.compile(r"^\s*\d{1,4}[.)]\s+")
+_BULLET_RE = re.compile(r"^\s*[•·▪◦‣]\s*")
+_PLACE_LINE_RE = re.compile(r"^(?:on\s+e-?mail\.?|via\s+e-?mail\.?|by\s+e-?mail\.?)$", re.IGNORECASE)
+_MAX_SIGNATURE_WORDS = 4
+# A capital inside a word after two lower-case letters ("TransportColin"); "McDonald",
+# "DeSantis" and "O'Brien" have one lower-case letter or none before it.
+_GLUED_RE = re.compile(r"[a-z]{3}[A-Z]")
+_ANONYMOUS_NAMES = {"anonymous", "anon", "guest", "unknown", "a reader", "reader", "name withheld"}
+
+
+@dataclass
+class Thread:
+    """Where a page's comments begin, the comments and what the page declared."""
+
+    start: int  # line index (in the dump) where the thread, or its heading, begins
+    comments: tuple[ParsedComment, ...]
+    declared: int | None = None
+    shape: str = "headed"  # "headed", "signed" or "separated": shown by --explain
+    warnings: list[str] = field(default_factory=list)
+    roles: dict[int, str] = field(default_factory=dict)  # line index -> role, for --explain
+
+
+@dataclass
+class _Draft:
+    author: str | None
+    posted: datetime | None
+    lines: list[tuple[int, str]] = field(default_factory=list)  # (line index, raw line)
+    reply_to_name: str | None = None
+    waiting_for_date: bool = False
+
+
+def find_thread(
+    lines: Sequence[str], first: int, zone: str | None, *, article_start: int
+) -> Thread | None:
+    """The page's reader comments, found by heading or by repeated structure.
+
+    ``first`` is the first text line (after a URL line); ``article_start`` is the first line
+    of running text, before which a header-led thread needs a heading of its own.
+    """
+    heading = find_comments_heading(lines, first)
+    if heading is not None:
+        at, declared = heading
+        thread = (
+            _header_led(lines, at + 1, zone, need=1)
+            or _signed(lines, at + 1, need=1)
+            or _separated(lines, at + 1, need=1)
+        )
+        # The line-by-line reader of headed threads stays when it finds as many comments.
+        plain, plain_warnings = parse_comments(lines[at + 1 :], zone)
+        if plain and (thread is None or len(plain) >= len(thread.comments)):
+            roles = {j: "comment" for j in range(at + 1, len(lines)) if lines[j].strip()}
+            thread = Thread(at, plain, shape="headed", warnings=plain_warnings, roles=roles)
+        if thread is not None:
+            thread.start, thread.declared = at, declared
+            thread.roles[at] = "comments heading"
+            _check_declared(thread)
+            return thread
+        return Thread(at, (), declared, roles={at: "comments heading"})
+    candidates = [
+        t
+        for t in (
+            _header_led(lines, first, zone, need=2, after=article_start),
+            _signed(lines, first, need=2),
+            _separated(lines, first, need=2),
+        )
+        if t is not None
+    ]
+    if not candidates:
+        single = _comment_only_page(lines, first, zone, article_start)
+        return single
+    # The thread that starts first wins; on a tie the one finding more comments.
+    return min(candidates, key=lambda t: (t.start, -len(t.comments)))
+
+
+def _check_declared(thread: Thread) -> None:
+    if thread.declared is not None and thread.declared != len(thread.comments):
+        thread.warnings.append(
+            f"comments: page declares {thread.declared}, found {len(thread.comments)}"
+        )
+
+
+# -- header-led threads -------------------------------------------------------------------
+
+
+def _header_led(
+    lines: Sequence[str], start: int, zone: str | None, *, need: int, after: int = 0
+) -> Thread | None:
+    headers: list[tuple[int, int, _Draft]] = []  # (first line, lines used, draft)
+    header_warnings: dict[int, list[str]] = {}
+    i = start
+    n = len(lines)
+    while i < n:
+        said: list[str] = []
+        found = comment_header(lines, i, zone, said)
+        if found is not None:
+            used, author, posted, reply_name = found
+            header_warnings[len(headers)] = said
+            headers.append((i, used, _Draft(author, posted, reply_to_name=reply_name)))
+            i += used
+            continue
+        i += 1
+    # A header-led thread starts after the article has begun (a byline is not a comment).
+    headers = [h for h in headers if h[0] >= after]
+    if len(headers) < need:
+        return None
+    # Headers must be followed by comment text before the next header.
+    drafts: list[_Draft] = []
+    roles: dict[int, str] = {}
+    for k, (at, used, draft) in enumerate(headers):
+        end = headers[k + 1][0] if k + 1 < len(headers) else n
+        for j in range(at, at + used):
+            roles[j] = "comment header"
+        for j in range(at + used, end):
+            if lines[j].strip():
+                draft.lines.append((j, lines[j]))
+        drafts.append(draft)
+    comments, warnings = _finish(drafts, roles)
+    if len(comments) < need:
+        return None
+    kept = [h for h in headers if h[0] >= after]
+    for k in range(len(kept)):
+        for warning in header_warnings.get(k + len(headers) - len(kept), ()):
+            warnings.append(f"comment {k + 1}: {warning}")
+    return Thread(headers[0][0], comments, shape="headed", warnings=warnings, roles=roles)
+
+
+def _comment_only_page(
+    lines: Sequence[str], first: int, zone: str | None, article_start: int
+) -> Thread | None:
+    """A page that is one reader comment: its header is the page's first line of text."""
+    thread = _header_led(lines, first, zone, need=1)
+    if thread is None or thread.start != first or thread.start > article_start:
+        return None
+    if len(thread.comments) != 1 or thread.comments[0].author is None:
+        return None
+    return thread
+
+
+# -- signed threads -----------------------------------------------------------------------
+
+
+def _signed(lines: Sequence[str], start: int, *, need: int) -> Thread | None:
+    """Comments or letters closed by signatures."""
+    drafts: list[_Draft] = []
+    roles: dict[int, str] = {}
+    first_line: int | None = None
+    segment_start = start
+    i = start
+    n = len(lines)
+    while i < n:
+        inline = _inline_signature(lines[i])
+        if inline is not None:
+            text, name = inline
+            draft = _Draft(name, None, [(i, text)])
+            drafts.append(draft)
+            roles[i] = "comment + signature"
+            first_line = i if first_line is None else first_line
+            segment_start = i + 1
+            i += 1
+            continue
+        signature = _signature_at(lines, i, segment_start)
+        if signature is None:
+            i += 1
+            continue
+        name, used = signature
+        text_lines = _segment_text(lines, segment_start, i)
+        if text_lines:
+            drafts.append(_Draft(name, None, text_lines))
+            for j, _ in text_lines:
+                roles[j] = "comment text"
+            for j in range(i, i + used):
+                roles[j] = "signature"
+            first_line = text_lines[0][0] if first_line is None else first_line
+        segment_start = i + used
+        i += used
+    if len(drafts) < need or first_line is None:
+        return None
+    comments, warnings = _finish(drafts, roles)
+    if len(comments) < need:
+        return None
+    return Thread(first_line, comments, shape="signed", warnings=warnings, roles=roles)
+
+
+def _inline_signature(line: str) -> tuple[str, str] | None:
+    """``• Joe did that! — Mac R.`` → (``Joe did that!``, ``Mac R.``)."""
+    text = _BULLET_RE.sub("", line.strip())
+    if len(text) > 600 or not any(d in text for d in "—–―"):
+        return None
+    match = _INLINE_SIGNATURE_RE.search(text)
+    if match is None:
+        return None
+    name = match.group("name").strip()
+    body = text[: match.start()].strip()
+    if not body or not _signer(name):
+        return None
+    return body, normalise_name(name)
+
+
+def _signature_at(lines: Sequence[str], i: int, segment_start: int) -> tuple[str, int] | None:
+    """A signature at line ``i`` closing text above it: (name, lines it takes)."""
+    line = lines[i].strip()
+    if not line or i == segment_start or len(line) > 60:
+        return None
+    match = _SIGNATURE_LINE_RE.match(line)
+    if match is None:
+        return None
+    name = match.group("name").strip()
+    if not _signer(name):
+        return None
+    # Text must sit right above (a blank line at most) and must not run on into this line.
+    above = _previous_text(lines, i, segment_start)
+    if above is None or above.rstrip().endswith((",", ";")) and not match.group("dash"):
+        return None
+    used = 1
+    nxt = _next_text_index(lines, i + 1)
+    has_place = match.group("place") is not None
+    if nxt is not None and nxt - i <= 2:
+        following = lines[nxt].strip()
+        if _PLACE_LINE_RE.match(following) or (
+            (has_place or not match.group("dash"))
+            and _place_shaped(following)
+            and not _signature_follows(lines, nxt)
+        ):
+            used = nxt - i + 1
+    if not match.group("dash") and not has_place and used == 1:
+        # A bare name line is weak evidence: it must open with a known given name, and a
+        # blank line, a separator or the end of the page must follow unless the text
+        # above it has ended.
+        if not is_given_name(name.split()[0]):
+            return None
+        if nxt is not None and nxt == i + 1 and not _SEPARATOR_RE.match(lines[nxt].strip()):
+            if not _ends_text(above):
+                return None
+    return normalise_name(name), used
+
+
+def _signer(name: str) -> bool:
+    words = name.split()
+    if not 1 <= len(words) <= _MAX_SIGNATURE_WORDS or name.casefold() in _ANONYMOUS_NAMES:
+        return False
+    if len(words) == 1:
+        return False  # one word alone is a label or a heading far more often than a signer
+    if any(_GLUED_RE.search(word) for word in words):
+        return False  # "TransportColin": words run together by the scrape, not a name
+    return looks_like_name(name)
+
+
+def _place_shaped(text: str) -> bool:
+    words = text.split()
+    return (
+        1 <= len(words) <= 5
+        and len(text) <= 50
+        and text[:1].isupper()
+        and not text.rstrip().endswith((".", "!", "?", ":"))
+        and not any(ch.isdigit() for ch in text)
+    )
+
+
+def _signature_follows(lines: Sequence[str], i: int) -> bool:
+    nxt = _next_text_index(lines, i + 1)
+    return nxt is not None and bool(_SIGNATURE_LINE_RE.match(lines[nxt].strip()))
+
+
+def _ends_text(text: str) -> bool:
+    return text.rstrip(" \"'”’)").endswith((".", "!", "?", "…"))
+
+
+def _previous_text(lines: Sequence[str], i: int, floor: int) -> str | None:
+    j = i - 1
+    blanks = 0
+    while j >= floor:
+        if lines[j].strip():
+            return lines[j]
+        blanks += 1
+        if blanks > 2:
+            return None
+        j -= 1
+    return None
+
+
+def _next_text_index(lines: Sequence[str], i: int) -> int | None:
+    for j in range(i, min(len(lines), i + 4)):
+        if lines[j].strip():
+            return j
+    return None
+
+
+def _segment_text(lines: Sequence[str], start: int, end: int) -> list[tuple[int, str]]:
+    """The text of one signed comment: the run of running-text blocks right above its
+    signature, stopping at a heading, a topic line or furniture above it."""
+    kept: list[tuple[int, str]] = []
+    j = end - 1
+    while j >= start:
+        line = lines[j].strip()
+        if not line:
+            j -= 1
+            continue
+        block_start = j
+        while block_start - 1 >= start and lines[block_start - 1].strip():
+            block_start -= 1
+        block = [(k, lines[k]) for k in range(block_start, j + 1)]
+        if not _text_block(block) and kept:
+            break
+        if not _text_block(block):
+            # A short label glued above the text in one block stays out.
+            break
+        kept[0:0] = block
+        j = block_start - 1
+    # Drop a leading topic line ("A story title (Feb 16)") kept inside the first block.
+    while kept and _topic_line(kept[0][1]) and len(kept) > 1:
+        kept.pop(0)
+    return kept
+
+
+def _text_block(block: Sequence[tuple[int, str]]) -> bool:
+    text = " ".join(line.strip() for _, line in block)
+    if is_comment_furniture(text) or _SEPARATOR_RE.match(text):
+        return False
+    if len(block) >= 3:
+        return True
+    words = text.split()
+    return len(words) >= 12 or _ends_text(text) or text.endswith(":") and len(words) >= 4
+
+
+def _topic_line(line: str) -> bool:
+    text = line.strip()
+    return len(text.split()) <= 16 and not _ends_text(text) and text[-1:] != ":"
+
+
+# -- separated threads --------------------------------------------------------------------
+
+
+def _separated(lines: Sequence[str], start: int, *, need: int) -> Thread | None:
+    """Comments each closed by the same furniture line (vote counts, ``ReplyDelete``)."""
+    separators = [i for i in range(start, len(lines)) if _SEPARATOR_RE.match(lines[i].strip())]
+    if len(separators) < need:
+        return None
+    drafts: list[_Draft] = []
+    roles: dict[int, str] = {}
+    previous = start
+    first_line: int | None = None
+    for k, at in enumerate(separators):
+        floor = previous if k else start
+        text_lines = _segment_text(lines, floor, at) if k == 0 else _between(lines, floor, at)
+        roles[at] = "comment furniture"
+        previous = at + 1
+        if not text_lines:
+            continue
+        first_line = text_lines[0][0] if first_line is None else first_line
+        draft = _Draft(None, None, text_lines)
+        drafts.append(draft)
+    # Text after the last separator (a comment cut off by the scrape) is one more comment
+    # when the page ends with running text.
+    tail = _between(lines, previous, len(lines))
+    if drafts and tail and _text_block(tail):
+        drafts.append(_Draft(None, None, tail))
+    if len(drafts) < need or first_line is None:
+        return None
+    comments, warnings = _finish(drafts, roles)
+    return Thread(first_line, comments, shape="separated", warnings=warnings, roles=roles)
+
+
+def _between(lines: Sequence[str], start: int, end: int) -> list[tuple[int, str]]:
+    return [(j, lines[j]) for j in range(start, end) if lines[j].strip()]
+
+
+# -- finishing ----------------------------------------------------------------------------
+
+
+def _finish(
+    drafts: Sequence[_Draft], roles: dict[int, str]
+) -> tuple[tuple[ParsedComment, ...], list[str]]:
+    """Drafts → comments: furniture and numbering dropped, closing signatures read,
+    hard-wrapped lines joined into paragraphs, replies linked."""
+    comments: list[ParsedComment] = []
+    warnings: list[str] = []
+    for draft in drafts:
+        paragraphs = _paragraphs(draft, roles)
+        author = draft.author
+        if author is None and len(paragraphs) >= 2:
+            last = paragraphs[-1]
+            bare = last.lstrip("—–―- ").strip()
+            if _signer(bare) and len(last) <= 40 and (bare != last or is_given_name(bare.split()[0])):
+                author = normalise_name(last.lstrip("—–―- ").strip())
+                paragraphs = paragraphs[:-1]
+        if not paragraphs:
+            warnings.append(f"comment header without text skipped: {author or 'anonymous'}")
+            continue
+        text = "\n\n".join(paragraphs)
+        reply = reply_index(text, draft.reply_to_name, comments)
+        comments.append(ParsedComment(author, draft.posted, text, reply))
+    return tuple(comments), warnings
+
+
+def _paragraphs(draft: _Draft, roles: dict[int, str]) -> list[str]:
+    paragraphs: list[str] = []
+    current: list[str] = []
+    last_index: int | None = None
+    for index, raw in draft.lines:
+        line = raw.strip()
+        if is_comment_furniture(line) or _SEPARATOR_RE.match(line):
+            roles.setdefault(index, "comment furniture")
+            continue
+        roles.setdefault(index, "comment text")
+        if not paragraphs and not current:
+            line = _NUMBERED_RE.sub("", line)
+        # A blank line (a gap in line numbers) ends a paragraph; short lines hard-wrapped
+        # from a print layout are joined with a space.
+        if current and last_index is not None and index > last_index + 1:
+            paragraphs.append(" ".join(current))
+            current = []
+        if current and not _joins(current[-1], line):
+            paragraphs.append(" ".join(current))
+            current = []
+        current.append(line)
+        last_index = index
+    if current:
+        paragraphs.append(" ".join(current))
+    return [p for p in paragraphs if p]
+
+
+def _joins(previous: str, line: str) -> bool:
+    """Whether ``line`` continues ``previous`` (a hard line break inside a paragraph)."""
+    return not _ends_text(previous) and (line[:1].islower() or len(previous) < 60)
