@@ -96,7 +96,7 @@ _BY_RE = re.compile(
 )
 # Where the names stop: a separator, a cue word or the start of a date.
 _STOP_RE = re.compile(
-    r"\s*(?:\||•|·|—|–|\s-\s|\bpublished\b|\bupdated\b|\bposted\b|\blast\s+updated\b|\s+in\s+(?=[A-Z][a-z])|\bon\s+(?=\w+\s+\d|\d))",
+    r"\s*(?:\||•|·|—|–|\s-\s|\s/\s|\bpublished\b|\bupdated\b|\bposted\b|\blast\s+updated\b|\s+in\s+(?=[A-Z][a-z])|\bon\s+(?=\w+\s+\d|\d))",
     re.IGNORECASE,
 )
 _SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|,|\band\b|&)\s*", re.IGNORECASE)

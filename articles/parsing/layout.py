@@ -129,7 +129,9 @@ def parse_page(
             explain.update({i: f"{role} ({thread.shape} thread)" for i, role in thread.roles.items()})
         paras = [p for p in paras if p.index < thread.start]
 
-    title_at = _find_title(paras, outlet_names)
+    title_at = _slug_title(paras, url, outlet_names)
+    if title_at is None:
+        title_at = _find_title(paras, outlet_names)
     if title_at is None:
         title = ""
         warnings.append("no headline found")
@@ -137,7 +139,7 @@ def parse_page(
         if paras and _HEADING_RE.match(paras[0].text) is None:
             head = _read_header(paras, -1, zone, outlet_names)
     else:
-        title = _clean(paras[title_at].text)
+        title = _title_text(paras[title_at].text)
         head = _read_header(paras, title_at, zone, outlet_names)
     warnings.extend(head.warnings)
     tags, tag_at = _find_tags(paras, head.body_start)
@@ -234,6 +236,55 @@ def _explain_roles(
         else:
             role = "furniture"
         explain[para.index] = role
+
+
+def _slug_title(paras: Sequence[_Para], url: str | None, outlet_names: Sequence[str]) -> int | None:
+    """The headline when the URL's slug names it: most of the slug's words in one line.
+
+    ``…/2014/08/rob_ford_still_a_contender_in_latest_election_poll/`` picks the line
+    ``Rob Ford still a contender in latest election poll`` over a date bar or a section
+    label above it.
+    """
+    slug = _slug_words(url)
+    if len(slug) < 3:
+        return None
+    best: tuple[float, int] | None = None
+    for i, para in enumerate(paras[:30]):
+        text = _title_text(para.text)
+        if not _title_shaped(text) or _is_furniture(text) or _is_meta(text, outlet_names):
+            continue
+        words = set(_norm(text).split())
+        share = len(slug & words) / len(slug)
+        if share >= 0.6 and len(slug & words) >= 3 and (best is None or share > best[0]):
+            best = (share, i)
+    return best[1] if best else None
+
+
+_SLUG_SPLIT_RE = re.compile(r"[^a-z0-9]+")
+_SLUG_NOISE = {"html", "htm", "php", "aspx", "asp", "amp", "index", "story", "news", "article"}
+
+
+def _slug_words(url: str | None) -> set[str]:
+    if not url:
+        return set()
+    path = url.split("://", 1)[-1].split("?", 1)[0].split("#", 1)[0]
+    pieces = [p for p in path.split("/")[1:] if p]
+    if not pieces:
+        return set()
+    slug = max(pieces, key=lambda p: p.count("-") + p.count("_"))
+    words = {w for w in _SLUG_SPLIT_RE.split(slug.casefold()) if w and not w.isdigit()}
+    return words - _SLUG_NOISE
+
+
+def _title_text(text: str) -> str:
+    """A headline without markup or the cells of a form table (``Topic: | Title | Home |``)."""
+    text = _clean(text)
+    if text.count("|") >= 2:
+        cells = [c.strip() for c in text.split("|") if c.strip()]
+        cells = [c for c in cells if not c.endswith(":")]
+        if cells:
+            text = max(cells, key=len)
+    return text
 
 
 def _find_title(paras: Sequence[_Para], outlet_names: Sequence[str]) -> int | None:
@@ -517,9 +568,25 @@ def _title_shaped(text: str) -> bool:
         2 <= len(words) <= 30
         and len(text) <= 250
         and not text.rstrip(_CLOSERS).endswith(".")
-        and not text.endswith(":")
+        and not text.endswith((":", ","))
         and any(ch.isalpha() for ch in text)
+        and not _NOT_TITLE_RE.search(text)
+        and not (len(words) <= 8 and _has_date(text))
     )
+
+
+# What a headline never is: a breadcrumb trail, a salutation, a scraper's date prefix,
+# a logo or photo credit, a tag-archive or live-page label.
+_NOT_TITLE_RE = re.compile(
+    r">>|»\s*\w+\s*»|\s>\s\w+\s>\s|^(?:dear\s+\w+|sir|madam)\b\s*[,:—–-]|^date\s+\d{4}-\d{2}-\d{2}"
+    r"|\blogo\b|^(?:photo|image|picture)s?\s*(?:credit)?\s*:|^courtesy\b|^tag archives?\b"
+    r"|^(?:category|archives?)\s*:|^live(?:\s+updates|\s+reporting|\s+blog)?$",
+    re.IGNORECASE,
+)
+
+
+def _has_date(text: str) -> bool:
+    return any(map(text.__contains__, _DIGITS)) and search_date(text) is not None
 
 
 def _is_prose(text: str) -> bool:

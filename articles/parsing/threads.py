@@ -87,11 +87,17 @@ def find_thread(
     heading = find_comments_heading(lines, first)
     if heading is not None:
         at, declared = heading
-        thread = (
-            _header_led(lines, at + 1, zone, need=1)
-            or _signed(lines, at + 1, need=1)
-            or _separated(lines, at + 1, need=1)
-        )
+        found = [
+            t
+            for t in (
+                _header_led(lines, at + 1, zone, need=1),
+                _separated(lines, at + 1, need=1),
+                _signed(lines, at + 1, need=1),
+            )
+            if t is not None
+        ]
+        # Under a heading every shape may apply: the reading that finds most comments wins.
+        thread = max(found, key=lambda t: len(t.comments)) if found else None
         # The line-by-line reader of headed threads stays when it finds as many comments.
         plain, plain_warnings = parse_comments(lines[at + 1 :], zone)
         if plain and (thread is None or len(plain) >= len(thread.comments)):
@@ -174,11 +180,13 @@ def _header_led(
 def _comment_only_page(
     lines: Sequence[str], first: int, zone: str | None, article_start: int
 ) -> Thread | None:
-    """A page that is one reader comment: its header is the page's first line of text."""
+    """A page that is one reader comment: a timed header before any running text, then a
+    short text (an article under a name-and-date byline runs on for many paragraphs)."""
     thread = _header_led(lines, first, zone, need=1)
-    if thread is None or thread.start != first or thread.start > article_start:
+    if thread is None or thread.start > article_start or len(thread.comments) != 1:
         return None
-    if len(thread.comments) != 1 or thread.comments[0].author is None:
+    comment = thread.comments[0]
+    if comment.author is None or comment.posted is None or comment.text.count("\n\n") > 3:
         return None
     return thread
 
