@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from .records import ExtractionError
@@ -18,13 +19,30 @@ _SAMPLE = 8192  # bytes inspected for binary content
 _MAX_CONTROL_SHARE = 0.1
 # Control bytes other than tab, newline, form feed and carriage return.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+# Warning texts start with these words (the admin's review queue files them as "decoding").
+CUT_OFF_WARNING = "decoded as UTF-8 without the cut-off last character"
+FALLBACK_WARNING = "decoded as Windows-1252"
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A dump's text and what decoding had to do to get it (empty for clean UTF-8)."""
+
+    text: str
+    warnings: tuple[str, ...] = ()
 
 
 def decode_dump(data: bytes) -> str:
     """Decode a dump's bytes: ``decode_dump(b"\\x93Hi\\x94\\r\\n")`` → ``"“Hi”\\n"``."""
+    return decode_bytes(data).text
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode with warnings: ``decode_bytes(b"Caf\\xc3")`` → ``Decoded("Caf", (CUT_OFF…,))``."""
+    warnings: tuple[str, ...] = ()
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
-        text = _decode_utf8(data)
+        text, warnings = _decode_utf8(data)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = data.decode("utf-16")
@@ -32,12 +50,12 @@ def decode_dump(data: bytes) -> str:
             raise ExtractionError(f"undecodable UTF-16 text ({error.reason})") from None
     else:
         _refuse_binary(data)
-        text = _decode_utf8(data)
+        text, warnings = _decode_utf8(data)
     if "\x00" in text:
         raise ExtractionError("binary data (NUL bytes), not a text dump")
     if not text.strip():
         raise ExtractionError("empty file (only whitespace)")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return Decoded(text.replace("\r\n", "\n").replace("\r", "\n"), warnings)
 
 
 def read_dump(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
@@ -46,6 +64,11 @@ def read_dump(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     >>> read_dump("dumps/000_6423f21f81acd8c4.txt")[:26]
     'http://www.express.co.uk/n'
     """
+    return read_decoded(path, max_bytes=max_bytes).text
+
+
+def read_decoded(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
+    """`read_dump` with the decoding warnings: `read_decoded("cp1252.txt").warnings`."""
     try:
         size = os.stat(path).st_size
         if size > max_bytes:
@@ -60,21 +83,32 @@ def read_dump(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         raise ExtractionError(f"cannot read file: {error.strerror or error}") from None
     if len(data) > max_bytes:  # grew between stat and read
         raise ExtractionError(f"file too large: over the limit of {max_bytes:,} bytes")
-    return decode_dump(data)
+    return decode_bytes(data)
 
 
-def _decode_utf8(data: bytes) -> str:
+def _decode_utf8(data: bytes) -> tuple[str, tuple[str, ...]]:
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+        return data.decode("utf-8"), ()
+    except UnicodeDecodeError as error:
+        first = error
+    if first.reason == "unexpected end of data" and first.end == len(data):
+        # Valid UTF-8 up to a multi-byte character the file was cut in the middle
+        # of: Windows-1252 would turn every accent into mojibake ("CafÃ©").
+        return data[: first.start].decode("utf-8"), (
+            f"{CUT_OFF_WARNING} (an incomplete {len(data) - first.start}-byte sequence "
+            f"at offset {first.start})",
+        )
     try:
-        return data.decode("cp1252")
+        text = data.decode("cp1252")
     except UnicodeDecodeError as error:
         raise ExtractionError(
             f"undecodable text: neither UTF-8 nor Windows-1252 (byte 0x{data[error.start]:02x} "
             f"at offset {error.start})"
         ) from None
+    return text, (
+        f"{FALLBACK_WARNING} (not valid UTF-8: byte 0x{data[first.start]:02x} "
+        f"at offset {first.start})",
+    )
 
 
 def _refuse_binary(data: bytes) -> None:

@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
-from .decode import DEFAULT_MAX_BYTES, read_dump
+from .decode import DEFAULT_MAX_BYTES, read_decoded
 from .layout import parse_page
 from .people import find_people
 from .quotes import find_quotes
@@ -29,15 +29,29 @@ class ExtractionSettings:
     max_bytes: int = DEFAULT_MAX_BYTES
 
 
-def extract_text(text: str, *, source: str, settings: ExtractionSettings) -> ArticleRecord:
-    """Parse a decoded dump: `extract_text("## Title\\n\\nBody…", source="a.txt", settings=s)`."""
+def extract_text(
+    text: str,
+    *,
+    source: str,
+    settings: ExtractionSettings,
+    decode_warnings: Sequence[str] = (),
+) -> ArticleRecord:
+    """Parse a decoded dump: `extract_text("## Title\\n\\nBody…", source="a.txt", settings=s)`.
+
+    `decode_warnings` (what decoding had to do, see `decode.Decoded`) open the record's warnings.
+    """
     record = parse_page(
         text, source=source, outlets=settings.outlets, forced_outlet=settings.forced_outlet
     )
     persons, quotes = find_people_and_quotes(
         record.title, record.body, authors=record.authors, settings=settings
     )
-    return dataclasses.replace(record, persons=persons, quotes=quotes)
+    return dataclasses.replace(
+        record,
+        persons=persons,
+        quotes=quotes,
+        warnings=(*decode_warnings, *record.warnings),
+    )
 
 
 def find_people_and_quotes(
@@ -56,8 +70,10 @@ def find_people_and_quotes(
 
 def extract_file(path: str | Path, *, settings: ExtractionSettings) -> ArticleRecord:
     """Read, decode and parse one dump file; raises `ExtractionError` with the reason."""
-    text = read_dump(path, max_bytes=settings.max_bytes)
-    return extract_text(text, source=str(path), settings=settings)
+    decoded = read_decoded(path, max_bytes=settings.max_bytes)
+    return extract_text(
+        decoded.text, source=str(path), settings=settings, decode_warnings=decoded.warnings
+    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -81,11 +97,13 @@ def prepare_dump(path: str, settings: ExtractionSettings) -> PreparedDump:
     Pure and picklable, so `import_articles --workers N` runs it in fresh processes.
     """
     try:
-        text = read_dump(path, max_bytes=settings.max_bytes)
+        decoded = read_decoded(path, max_bytes=settings.max_bytes)
         return PreparedDump(
             source=path,
-            content_hash=content_hash(text),
-            record=extract_text(text, source=path, settings=settings),
+            content_hash=content_hash(decoded.text),
+            record=extract_text(
+                decoded.text, source=path, settings=settings, decode_warnings=decoded.warnings
+            ),
         )
     except ExtractionError as exc:
         return PreparedDump(source=path, error=str(exc))

@@ -4,7 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from articles.parsing.decode import decode_dump, read_dump
+from articles.parsing.decode import (
+    CUT_OFF_WARNING,
+    FALLBACK_WARNING,
+    decode_bytes,
+    decode_dump,
+    read_decoded,
+    read_dump,
+)
 from articles.parsing.records import ExtractionError
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "dumps"
@@ -67,3 +74,32 @@ def test_read_dump_decodes_bom_and_cp1252_fixtures() -> None:
     assert bom.startswith("https://")
     assert "“The wind" in cp1252
     assert "\r" not in crlf
+
+
+def test_utf8_cut_off_in_its_last_character_stays_utf8_with_a_warning() -> None:
+    data = "Café owners in Zürich say ”".encode()[:-1]  # the closing quote, cut mid-way
+
+    decoded = decode_bytes(data)
+
+    assert decoded.text == "Café owners in Zürich say "
+    assert len(decoded.warnings) == 1
+    assert decoded.warnings[0].startswith(CUT_OFF_WARNING)
+    assert "Ã" not in decoded.text
+
+
+def test_windows_1252_fallback_is_reported_as_a_warning() -> None:
+    decoded = decode_bytes(b"\x93Smart\x94 quotes")
+    assert decoded.text == "“Smart” quotes"
+    assert decoded.warnings == (f"{FALLBACK_WARNING} (not valid UTF-8: byte 0x93 at offset 0)",)
+
+
+def test_clean_utf8_has_no_warnings() -> None:
+    assert decode_bytes("Café\n".encode()).warnings == ()
+
+
+def test_read_decoded_carries_the_warnings_of_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "cut.txt"
+    path.write_bytes("## Zürich cafés\n\nCafé".encode()[:-1])
+    decoded = read_decoded(path)
+    assert decoded.text == "## Zürich cafés\n\nCaf"
+    assert decoded.warnings[0].startswith(CUT_OFF_WARNING)
