@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.shortcuts import render
+from django.utils.html import format_html, format_html_join
 
+from articles import import_warnings
 from articles.forms import LinesField
 from articles.models import Article, IgnoredName, Mention, Outlet, Person, Quote
 from articles.services import article_refresh_counts, person_mark_not_a_person, person_merge
@@ -156,11 +158,51 @@ class CommentInline(admin.StackedInline):
     show_change_link = True
 
 
+class HasWarningsFilter(admin.SimpleListFilter):
+    """The review queue (#9): articles whose import carried warnings."""
+
+    title = "import warnings"
+    parameter_name = "has_warnings"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "With warnings"), ("no", "Without warnings")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(warning_count__gt=0)
+        if self.value() == "no":
+            return queryset.filter(warning_count=0)
+        return queryset
+
+
+class WarningKindFilter(admin.SimpleListFilter):
+    """Articles with a warning of one kind ("no-date", "outlet"…, see articles.import_warnings)."""
+
+    title = "warning kind"
+    parameter_name = "warning_kind"
+
+    def lookups(self, request, model_admin):
+        return import_warnings.CHOICES
+
+    def queryset(self, request, queryset):
+        kinds = dict(import_warnings.CHOICES)
+        if self.value() in kinds:
+            return queryset.filter(warning_kinds__contains=f" {self.value()} ")
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(_LinesForm, admin.ModelAdmin):
     lines_fields = ("authors", "tags")
-    list_display = ("title", "outlet", "published", "quote_count", "comment_count")
-    list_filter = ("outlet", "published")
+    list_display = (
+        "title",
+        "outlet",
+        "published",
+        "quote_count",
+        "comment_count",
+        "warning_count",
+    )
+    list_filter = (HasWarningsFilter, WarningKindFilter, "outlet", "published")
     list_select_related = ("outlet",)
     search_fields = ("title", "url")
     date_hierarchy = "published"
@@ -172,6 +214,7 @@ class ArticleAdmin(_LinesForm, admin.ModelAdmin):
         "curated_fields",
         "quote_count",
         "comment_count",
+        "warning_list",
     )
     fields = (
         "title",
@@ -187,11 +230,26 @@ class ArticleAdmin(_LinesForm, admin.ModelAdmin):
         "quote_count",
         "comment_count",
         "curated_fields",
+        "warning_list",
         "source_path",
         "content_hash",
         "imported_at",
     )
     inlines = [MentionInline, QuoteInline, CommentInline]
+
+    def get_ordering(self, request):
+        # The review queue puts the worst imports first so curators fix them first.
+        if HasWarningsFilter.parameter_name in request.GET or (
+            WarningKindFilter.parameter_name in request.GET
+        ):
+            return ("-warning_count", "-id")
+        return super().get_ordering(request)
+
+    @admin.display(description="Import warnings")
+    def warning_list(self, obj: Article):
+        if not obj.import_warnings:
+            return "None"
+        return _warning_items(obj.import_warnings)
 
     def save_model(self, request, obj, form, change):
         # Remember what the curator changed so a re-import keeps it.
@@ -214,6 +272,11 @@ class ArticleAdmin(_LinesForm, admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         # Inline edits may hide comments or delete quotes: keep the list's counts true.
         article_refresh_counts(article_ids=[form.instance.pk])
+
+
+def _warning_items(warnings: list[str]):
+    """Warnings as an escaped HTML list (imported text inside: never mark_safe)."""
+    return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((w,) for w in warnings)))
 
 
 @admin.register(Quote)

@@ -21,9 +21,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 
+from articles.import_warnings import speakerless_warning, warning_kinds
 from articles.linking import PeopleDirectory
 from articles.models import Article, Mention, Outlet, Quote
-from articles.parsing.decode import read_dump
+from articles.parsing.decode import read_decoded
 from articles.parsing.extract import (
     ExtractionSettings,
     PreparedDump,
@@ -91,17 +92,22 @@ class Importer:
         """Import one file; bad input gives a "failed" outcome, never an exception."""
         source = str(path)
         try:
-            text = read_dump(source, max_bytes=self.max_bytes)
+            decoded = read_decoded(source, max_bytes=self.max_bytes)
         except ExtractionError as exc:
             return ImportOutcome(source=source, status="failed", error=str(exc))
         except (OSError, UnicodeError) as exc:
             return ImportOutcome(source=source, status="failed", error=f"cannot read file: {exc}")
-        digest = content_hash(text)
+        digest = content_hash(decoded.text)
         unchanged = self._unchanged(source, digest)
         if unchanged:
             return unchanged
         try:
-            record = extract_text(text, source=source, settings=self.settings)
+            record = extract_text(
+                decoded.text,
+                source=source,
+                settings=self.settings,
+                decode_warnings=decoded.warnings,
+            )
         except ExtractionError as exc:
             return ImportOutcome(source=source, status="failed", error=str(exc))
         return self.store(record, digest=digest)
@@ -138,7 +144,7 @@ class Importer:
             quotes=quotes,
             comments=comments,
             people=people,
-            warnings=record.warnings,
+            warnings=review_warnings(record),
         )
 
     def relink(self, article: Article) -> bool:
@@ -294,6 +300,7 @@ class Importer:
             "body": "\n\n".join(record.body),
             "tags": list(record.tags),
         }
+        warnings = review_warnings(record)
         if article is None:
             article = Article(url=record.url, slug=slugify(record.title)[:200] or "article")
         for name, value in values.items():
@@ -303,6 +310,9 @@ class Importer:
         article.source_path = _source_key(record)
         article.content_hash = digest
         article.imported_at = timezone.now()
+        article.import_warnings = list(warnings)
+        article.warning_kinds = warning_kinds(warnings)
+        article.warning_count = len(warnings)
         for name, value in extra.items():
             setattr(article, name, value)
         article.save()
@@ -390,6 +400,12 @@ class Importer:
             row.reply_to = rows[parsed.reply_to] if parsed.reply_to is not None else None
         Comment.objects.bulk_update(rows + kept_hidden, ["position", "reply_to"])
         return sum(1 for r in rows if not r.hidden)
+
+
+def review_warnings(record: ArticleRecord) -> tuple[str, ...]:
+    """The parser's warnings plus what a curator should review that parsing does not flag."""
+    speakerless = speakerless_warning(sum(1 for q in record.quotes if not q.speaker))
+    return (*record.warnings, speakerless) if speakerless else record.warnings
 
 
 def import_file(path: str | Path, *, outlet: str | None = None) -> ImportOutcome:

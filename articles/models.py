@@ -123,6 +123,11 @@ class Article(models.Model):
     # Denormalised so "most commented / most quoted" sorts can use an index.
     comment_count = models.PositiveIntegerField(default=0, editable=False)
     quote_count = models.PositiveIntegerField(default=0, editable=False)
+    # What the import could not be sure of (#9), for the admin's review queue;
+    # rewritten by every re-import. Kinds: articles.import_warnings, " no-date outlet ".
+    import_warnings = models.JSONField(default=list, blank=True, editable=False)
+    warning_kinds = models.CharField(max_length=200, blank=True, editable=False)
+    warning_count = models.PositiveIntegerField(default=0, editable=False)
     # Filled by a PostgreSQL trigger (migration 0002); stays NULL on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
 
@@ -145,6 +150,8 @@ class Article(models.Model):
             models.Index(fields=["-quote_count", "-published"], name="article_quotes_idx"),
             # re-import of a URL-less file finds its article by path
             models.Index(fields=["source_path"], name="article_source_path_idx"),
+            # admin review queue: imports with the most warnings first
+            models.Index(fields=["-warning_count", "-id"], name="article_warnings_idx"),
         ]
 
     def __str__(self) -> str:
