@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from .bylines import looks_like_name, parse_byline, parse_credit_footer
 from .dates import date_from_url, day_start, is_date_line, search_date
@@ -69,6 +69,9 @@ _DIGITS = "0123456789"
 # once instead of trying every split of spaces between segments (issue 11: 418 bytes hung).
 _SIGNATURE_RE = re.compile(r"^[—–-]?+\s*+(?P<name>[^,]{3,60})(?:,(?P<place>[^,]{2,60}))*+$")
 
+_STAMP_RE = re.compile(r"^\s*date\s+(?P<day>\d{4}-\d{2}-\d{2})\b\s*(?P<rest>.*)$")
+# "Source:Xinhua Published: 2013-2-21 22:30:31": a date after a cue inside a short line.
+_DATE_CUE_RE = re.compile(r"\b(?:published|posted|updated|dated?)\b\s*(?:on\s*)?:?", re.IGNORECASE)
 _HEADER_WINDOW = 10  # the headline/byline block sits in the first paragraphs of the page
 _META_WINDOW = 8  # byline and dates follow the headline within a few paragraphs
 _MIN_BODY_WORDS = 25  # below this an article is stored with a "short article" warning
@@ -100,10 +103,15 @@ def parse_page(
     ('Ada Finch',)
     """
     lines = text.split("\n")
+    warnings: list[str] = []
+    # A scraper's " date 2022-01-12 " stamp opening the page is the day it gives the page.
+    stamped = _STAMP_RE.match(next((line for line in lines if line.strip()), ""))
+    if stamped is not None:
+        at = next(i for i, line in enumerate(lines) if line.strip())
+        lines[at] = stamped.group("rest")
     paras = [_Para(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
     if not paras:
         raise ExtractionError("not an article: no text")
-    warnings: list[str] = []
 
     url = None
     match = _URL_RE.match(paras[0].text)
@@ -132,6 +140,8 @@ def parse_page(
     title_at = _slug_title(paras, url, outlet_names)
     if title_at is None:
         title_at = _find_title(paras, outlet_names)
+    if title_at is None and comments:
+        title_at = _title_above_thread(paras, outlet_names)
     if title_at is None:
         title = ""
         warnings.append("no headline found")
@@ -160,6 +170,8 @@ def parse_page(
         if not comments:
             warnings.append(f"short article: {words} words of body text")
     published, updated = head.published, head.updated
+    if published is None and stamped is not None:
+        published = day_start(date.fromisoformat(stamped.group("day")), zone)
     url_day = date_from_url(url)
     if url_day is not None:
         if published is None:
@@ -236,6 +248,18 @@ def _explain_roles(
         else:
             role = "furniture"
         explain[para.index] = role
+
+
+def _title_above_thread(paras: Sequence[_Para], outlet_names: Sequence[str]) -> int | None:
+    """On a comment page with no article text, the first headline-shaped line above the
+    thread (``State secret: … interviews`` then ``1 Response``)."""
+    if any(_is_prose(p.text) and len(p.text.split()) >= 12 for p in paras):
+        return None
+    for i, para in enumerate(paras[:6]):
+        text = _title_text(para.text)
+        if _title_shaped(text) and not _is_furniture(text) and not _is_meta(text, outlet_names):
+            return i
+    return None
 
 
 def _slug_title(paras: Sequence[_Para], url: str | None, outlet_names: Sequence[str]) -> int | None:
@@ -366,6 +390,8 @@ def _read_header(
             date_text = byline.rest
         elif _is_date_text(text):
             date_text = _clean(text)
+        elif len(text) <= 100 and (cue := _DATE_CUE_RE.search(text)) and _has_date(text):
+            date_text = text[cue.start() :]
         elif i > title_at and _is_prose(text):
             if last_meta is not None:
                 # Running text after the byline/dates: the body has begun, and a date line
