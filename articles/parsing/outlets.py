@@ -6,10 +6,48 @@ place for outlet-specific knowledge such as the furniture lines that give a page
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 from urllib.parse import urlsplit
 
+import tldextract
+
 from .records import OutletGuess, OutletProfile
+
+# The public-suffix list bundled with tldextract: no download, no cache on disk (issue 9).
+# Private suffixes count, so "someblog.blogspot.com" is a site of its own, not Blogspot's.
+_EXTRACT = tldextract.TLDExtract(
+    suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True
+)
+# News agencies credited in wire copy: "(Reuters)", "Source: Xinhua", "- AFP".
+_AGENCY_NAMES = {
+    "reuters": "Reuters",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "ap": "AP",
+    "associated press": "AP",
+    "the associated press": "AP",
+    "xinhua": "Xinhua",
+    "pti": "PTI",
+    "ians": "IANS",
+    "dpa": "dpa",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "kyodo": "Kyodo",
+    "tass": "TASS",
+    "anadolu": "Anadolu",
+    "bernama": "Bernama",
+    "yonhap": "Yonhap",
+    "upi": "UPI",
+    "aap": "AAP",
+}
+_AGENCY_RE = re.compile(
+    r"(?:\((?P<a>[A-Za-z][A-Za-z .-]{1,28})\)|^source\s*:\s*(?P<b>[A-Za-z][A-Za-z .-]{1,28}?)\b"
+    r"|^\s*[-–—]\s*(?P<c>[A-Za-z][A-Za-z .-]{1,28}?)\s*$)",
+    re.IGNORECASE,
+)
+_AGENCY_WINDOW = 40
 
 DEFAULT_OUTLETS: tuple[OutletProfile, ...] = (
     OutletProfile(name="Daily Express", domains=("express.co.uk",), time_zone="Europe/London"),
@@ -35,7 +73,19 @@ def domain_of(url: str | None) -> str | None:
         return None
     if not host or "." not in host:
         return None
-    host = host.lower().rstrip(".")
+    return registrable_domain(host.lower().rstrip("."))
+
+
+@lru_cache(maxsize=1024)
+def registrable_domain(host: str) -> str:
+    """The site a host belongs to: ``comments.startribune.com`` → ``startribune.com``.
+
+    Hosts the suffix list does not know (an IP, ``localhost.localdomain``) are kept, minus
+    a leading ``www.``.
+    """
+    parts = _EXTRACT(host)
+    if parts.domain and parts.suffix:
+        return f"{parts.domain}.{parts.suffix}"
     return host[4:] if host.startswith("www.") else host
 
 
@@ -77,7 +127,32 @@ def identify_outlet(
     by_signature = _by_signature(lines, outlets)
     if by_signature is not None:
         return _guess(by_signature, None), []
+    agency = agency_credit(lines)
+    if agency is not None:
+        known = find_outlet(agency, outlets)
+        if known is not None:
+            return _guess(known, None), []
+        return OutletGuess(name=agency), [f"outlet taken from the agency credit {agency!r}"]
     return OutletGuess(name="Unknown"), ["outlet not recognised (no URL, no known signature)"]
+
+
+def agency_credit(lines: Sequence[str]) -> str | None:
+    """The news agency a wire story credits, when the page names exactly one.
+
+    >>> agency_credit(["CAIRO (Reuters) - Talks resumed on Monday."])
+    'Reuters'
+    """
+    found: set[str] = set()
+    window = list(lines[:_AGENCY_WINDOW]) + list(lines[-_AGENCY_WINDOW:])
+    for line in window:
+        if "(" not in line and ":" not in line[:12] and "-" not in line[:3] and "–" not in line[:3]:
+            continue
+        for match in _AGENCY_RE.finditer(line.strip()[:300]):
+            name = (match.group("a") or match.group("b") or match.group("c") or "").strip()
+            agency = _AGENCY_NAMES.get(name.casefold())
+            if agency is not None:
+                found.add(agency)
+    return found.pop() if len(found) == 1 else None
 
 
 def _guess(outlet: OutletProfile, domain: str | None) -> OutletGuess:

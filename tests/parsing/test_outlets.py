@@ -24,7 +24,7 @@ OUTLETS = (*DEFAULT_OUTLETS, NORTHWIND)
             "Europe/London",
         ),
         ("https://www.dawn.com/news/1297", "Dawn", "dawn.com", "Asia/Karachi"),
-        ("https://epaper.dawn.com/x", "Dawn", "epaper.dawn.com", "Asia/Karachi"),
+        ("https://epaper.dawn.com/x", "Dawn", "dawn.com", "Asia/Karachi"),
         (
             "https://northwindherald.com/a",
             "Northwind Herald",
@@ -114,3 +114,38 @@ def test_signature_lines_match_after_long_lines_and_odd_spacing(signature_line: 
     lines = ["Comment text that goes on. " * 40, "", signature_line, "Headline", "Body."]
     guess, _ = identify_outlet(None, lines, OUTLETS)
     assert guess is not None and guess.name == "Northwind Herald"
+
+
+@pytest.mark.parametrize(
+    ("url", "domain"),
+    [
+        ("http://comments.harbourgazette.com/story/1", "harbourgazette.com"),
+        ("https://forum.quaypost.co.uk/t/2", "quaypost.co.uk"),
+        ("https://m.lanternnews.com.au/a", "lanternnews.com.au"),
+        # A blog on a hosting site is its own site, not the host's.
+        ("https://tidewatcher.blogspot.com/2018/11/x.html", "tidewatcher.blogspot.com"),
+    ],
+)
+def test_subdomains_are_reduced_to_the_registrable_site(url: str, domain: str) -> None:
+    outlet, _ = identify_outlet(url, [], DEFAULT_OUTLETS)
+    assert outlet.domain == domain
+    assert outlet.name == domain
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "PORT ELLIS (Reuters) - Ferry crews walked out on Monday.",
+        "Source: Xinhua Published: 2013-2-21 22:30:31",
+    ],
+)
+def test_an_agency_credit_names_the_outlet_of_wire_copy_without_url(line: str) -> None:
+    outlet, warnings = identify_outlet(None, ["Ferry strike spreads", line], DEFAULT_OUTLETS)
+    assert outlet.name in {"Reuters", "Xinhua"}
+    assert any("agency credit" in w for w in warnings)
+
+
+def test_two_different_agency_credits_name_no_outlet() -> None:
+    lines = ["MAPLE BAY (Reuters) - One thing.", "Another thing was said (AFP)."]
+    outlet, _ = identify_outlet(None, lines, DEFAULT_OUTLETS)
+    assert outlet.name == "Unknown"
