@@ -17,7 +17,7 @@ from datetime import date, datetime
 from .bylines import looks_like_name, parse_byline, parse_credit_footer
 from .dates import date_from_url, day_start, is_date_line, search_date
 from .outlets import identify_outlet
-from .records import ArticleRecord, ExtractionError, OutletProfile, ParsedComment
+from .records import ArticleRecord, ExtractionError, OutletGuess, OutletProfile, ParsedComment
 from .threads import find_thread
 
 _URL_RE = re.compile(r"^(?:url:\s*)?(https?://\S+)$", re.IGNORECASE)
@@ -149,7 +149,7 @@ def parse_page(
         if paras and _HEADING_RE.match(paras[0].text) is None:
             head = _read_header(paras, -1, zone, outlet_names)
     else:
-        title = _title_text(paras[title_at].text)
+        title = _strip_site_name(_title_text(paras[title_at].text), outlet)
         head = _read_header(paras, title_at, zone, outlet_names)
     warnings.extend(head.warnings)
     tags, tag_at = _find_tags(paras, head.body_start)
@@ -165,7 +165,7 @@ def parse_page(
 
     words = sum(len(p.split()) for p in body) + len((head.standfirst or "").split())
     if words < _MIN_BODY_WORDS:
-        if not comments and (words < _MIN_TEXT_WORDS or not title):
+        if not comments and words < _MIN_TEXT_WORDS:
             raise ExtractionError("not an article: no body text under the headline")
         if not comments:
             warnings.append(f"short article: {words} words of body text")
@@ -298,6 +298,24 @@ def _slug_words(url: str | None) -> set[str]:
     slug = max(pieces, key=lambda p: p.count("-") + p.count("_"))
     words = {w for w in _SLUG_SPLIT_RE.split(slug.casefold()) if w and not w.isdigit()}
     return words - _SLUG_NOISE
+
+
+_SITE_SUFFIX_RE = re.compile(r"\s+[-|–—]\s+(?P<site>[^-|–—]{2,80})$")
+
+
+def _strip_site_name(title: str, outlet: OutletGuess | None) -> str:
+    """``Storm hits coast - Harbour News (Harbour Broadcasting)`` → ``Storm hits coast`` when
+    the last segment names the site (its outlet name or its domain's name)."""
+    match = _SITE_SUFFIX_RE.search(title)
+    if match is None or outlet is None:
+        return title
+    site = _norm(match.group("site"))
+    names = {_norm(outlet.name)}
+    if outlet.domain:
+        names.add(outlet.domain.split(".")[0])
+    if any(name and (site == name or name in site.split()) for name in names):
+        return title[: match.start()].rstrip()
+    return title
 
 
 def _title_text(text: str) -> str:

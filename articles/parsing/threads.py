@@ -49,6 +49,7 @@ _NUMBERED_RE = re.compile(r"^\s*\d{1,4}[.)]\s+")
 _BULLET_RE = re.compile(r"^\s*[•·▪◦‣]\s*")
 _PLACE_LINE_RE = re.compile(r"^(?:on\s+e-?mail\.?|via\s+e-?mail\.?|by\s+e-?mail\.?)$", re.IGNORECASE)
 _MAX_SIGNATURE_WORDS = 4
+_META_WORDS_RE = re.compile(r":|\b(?:published|updated|posted|source|by)\b", re.IGNORECASE)
 # A capital inside a word after two lower-case letters ("TransportColin"); "McDonald",
 # "DeSantis" and "O'Brien" have one lower-case letter or none before it.
 _GLUED_RE = re.compile(r"[a-z]{3}[A-Z]")
@@ -188,6 +189,8 @@ def _comment_only_page(
     comment = thread.comments[0]
     if comment.author is None or comment.posted is None or comment.text.count("\n\n") > 3:
         return None
+    if _META_WORDS_RE.search(comment.author):
+        return None  # "Source: Xinhua Published: …" is a dateline, not a commenter
     return thread
 
 

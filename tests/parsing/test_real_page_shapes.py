@@ -1,0 +1,257 @@
+"""Real-page shapes (issue 9), each written here in our own words with fictional people.
+
+Comment threads found by their structure (no heading needed), headline traps, date and
+byline shapes, and pages that used to be refused.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from articles.parsing.dates import date_from_url, search_date
+from articles.parsing.layout import parse_page
+from articles.parsing.outlets import DEFAULT_OUTLETS
+
+ARTICLE = (
+    "The harbour board voted on Tuesday to close the old ferry slip for repairs, a move that "
+    "islanders say will cut them off for most of the winter season.\n\n"
+    "The board's chair said the work could not wait any longer and promised a shuttle boat.\n\n"
+)
+
+
+def _parse(text: str, explain: dict | None = None):
+    return parse_page(text, source="x.txt", outlets=DEFAULT_OUTLETS, explain=explain)
+
+
+def _authors(record) -> list[str | None]:
+    return [c.author for c in record.comments]
+
+
+# -- comment headers, no comments heading ------------------------------------------------
+
+
+def test_name_slash_date_headers_make_a_thread_and_a_reply_line_links_the_reply() -> None:
+    text = (
+        "http://www.quaypost.example/city/2019/03/ferry_slip_to_close_for_winter/\n\n"
+        "Ferry slip to close for winter\n\nPosted by Ada Finch / March 5, 2019\n\n"
+        + ARTICLE
+        + "Mira / March 5, 2019 at 10:15 am\n"
+        "The shuttle will never run on time, mark my words.\n"
+        "Tobias Lark / March 5, 2019 at 10:24 am\n"
+        "About time somebody fixed that slip.\n"
+        "Jon replying to a comment from Tobias Lark / March 5, 2019 at 10:34 am\n"
+        "Fixed it? They have been promising that for a decade.\n"
+    )
+    record = _parse(text)
+    assert record.title == "Ferry slip to close for winter"
+    assert record.authors == ("Ada Finch",)
+    assert _authors(record) == ["Mira", "Tobias Lark", "Jon"]
+    assert record.comments[0].posted == datetime(2019, 3, 5, 10, 15, tzinfo=record.published.tzinfo)
+    assert record.comments[2].reply_to == 1
+    assert not any("shuttle will never" in p for p in record.body)
+
+
+def test_a_name_line_then_a_posted_on_line_is_a_header() -> None:
+    text = (
+        "Council tax row\n\n" + ARTICLE + "Petra Quill\nPosted on 15 Apr 2005 1:40 pm\n\n"
+        "This is a feeble defence of a tax nobody likes.\n\n"
+        "Amos Reed\nPosted on 15 Apr 2005 2:05 pm\n\nI could not disagree more, frankly.\n"
+    )
+    record = _parse(text)
+    assert _authors(record) == ["Petra Quill", "Amos Reed"]
+    assert record.comments[1].posted.hour == 14
+
+
+def test_numbered_says_headers_and_said_dots_headers() -> None:
+    says = "Slip closes\n\n" + ARTICLE + "  1. Noor says:\n\n    A fine plan on paper.\n\n  2. Ivo says:\n\n    We will see about that.\n"
+    said = "Slip closes\n\n" + ARTICLE + "2 comments:\n\nAnonymous said...\n\nI heard the same rumour at the market.\n\nKeld Ormsby said...\n\nRumours are cheap.\n"
+    assert _authors(_parse(says)) == ["Noor", "Ivo"]
+    assert _authors(_parse(said)) == [None, "Keld Ormsby"]
+
+
+def test_name_with_place_then_a_timestamp_line_under_a_headline_is_a_comment_page() -> None:
+    text = (
+        "Slip closure is no crisis, says harbour chief\n\n"
+        "KOFI ( Leeds )\n2018-09-24 17:51:41\n"
+        "Some of you should read the whole report before shouting about the ferry.\n"
+    )
+    record = _parse(text)
+    assert record.title == "Slip closure is no crisis, says harbour chief"
+    assert _authors(record) == ["KOFI"]
+    assert record.comments[0].posted.second == 41
+
+
+def test_a_form_table_header_and_its_topic_line() -> None:
+    text = (
+        "Topic: | Board chair felt 'ambushed' at meeting | Forum Home |\n"
+        "Posted by: | Wren Hollis | |\n"
+        "Date/Time: | 21/11/15 14:38:00 |\n"
+        "What a way to treat residents who only wanted to ask a question about the slip.\n"
+    )
+    record = _parse(text)
+    assert record.title == "Board chair felt 'ambushed' at meeting"
+    assert _authors(record) == ["Wren Hollis"]
+    assert record.comments[0].posted.date() == date(2015, 11, 21)
+
+
+def test_a_page_that_is_one_comment_has_no_headline_and_no_body() -> None:
+    text = "Gil Amberley\nPosted on 3 May 2006 9:10 am\n\nThe board never listens to the islanders, and this proves it.\n"
+    record = _parse(text)
+    assert record.title == ""
+    assert _authors(record) == ["Gil Amberley"]
+    assert "no headline found" in record.warnings
+
+
+# -- signatures and separators -------------------------------------------------------------
+
+
+def test_bullet_comments_signed_after_a_dash() -> None:
+    text = (
+        " date 2021-12-12 A few of your comments from our page last week:\n"
+        "On a story about the ferry slip closing for the winter:\n"
+        "• Finally some sense from the board! —Rosa T.\n"
+        "• Who pays for the shuttle? — Ben K.\n"
+        "• Not before time — Idris M.\n"
+    )
+    record = _parse(text)
+    assert _authors(record) == ["Rosa T.", "Ben K.", "Idris M."]
+    assert record.comments[1].text == "Who pays for the shuttle?"
+    assert record.published.date() == date(2021, 12, 12)
+
+
+def test_a_letters_page_signed_with_name_and_town_lines() -> None:
+    letters = [
+        ("Sir, The ferry slip has been failing for years and the board knew it.", "Hal Brisk", "Tarnmouth, Westshire"),
+        ("Sir, Islanders deserve a shuttle that runs in all weathers, not promises.", "Odile Marsh", "Kelby Cove"),
+        ("Sir, I have used that slip for forty years and never once seen it repaired.", "Frank Ibbot", "Lower Hale, Westshire"),
+    ]
+    body = "\n\n".join(f"{t}\n{n}\n{p}" for t, n, p in letters)
+    record = _parse("Letters to the Editor\n\n" + body + "\n")
+    assert record.title == "Letters to the Editor"
+    assert _authors(record) == ["Hal Brisk", "Odile Marsh", "Frank Ibbot"]
+    assert record.comments[0].text.startswith("Sir, The ferry slip")
+
+
+def test_letters_signed_name_comma_then_on_email() -> None:
+    text = (
+        "https://www.lanternweekly.example/letters/2024/03/09/slow-ferries.html\n\n"
+        "Slow ferries\n\n"
+        "It is time something changed about the ferry timetable, which has not moved in years.\n\n"
+        "Priya Vohra,\n\nOn email.\n\n"
+        "The shuttle idea is welcome but the board should publish the costs in full.\n\n"
+        "Anil Desai,\n\nOn email.\n"
+    )
+    record = _parse(text)
+    assert record.title == "Slow ferries"
+    assert _authors(record) == ["Priya Vohra", "Anil Desai"]
+    assert record.published.date() == date(2024, 3, 9)
+
+
+def test_comments_closed_by_vote_lines_are_anonymous_and_a_closing_name_signs() -> None:
+    text = (
+        "Slip closes\n\n" + ARTICLE + "Login to comment\n\n"
+        "The board has known about this for years.\n\n2 ( +4 / -2 )\n\n"
+        "A shuttle is better than nothing, surely.\n\nHelen Marsh\n\n0 ( +1 / -1 )\n"
+    )
+    record = _parse(text)
+    assert _authors(record) == [None, "Helen Marsh"]
+    assert [c.text for c in record.comments] == [
+        "The board has known about this for years.",
+        "A shuttle is better than nothing, surely.",
+    ]
+
+
+def test_blogger_numbered_comments_closed_by_reply_delete() -> None:
+    text = (
+        "Results night\n\nThis thread is the place to talk about the results.\n\n3 comments:\n\n"
+        "  1. The count in the north ward is running late again.\n\n    ReplyDelete\n"
+        "  2. The turnout looks low to me.\n\n    Peter Eller\n\n    ReplyDelete\n"
+        "  3. Congratulations to the winner!\n\n    ReplyDelete\n"
+    )
+    record = _parse(text)
+    assert _authors(record) == [None, "Peter Eller", None]
+    assert record.comments[0].text == "The count in the north ward is running late again."
+
+
+# -- headlines -----------------------------------------------------------------------------
+
+
+def test_the_url_slug_picks_the_headline_over_a_date_bar() -> None:
+    text = (
+        "https://www.quaypost.example/news/2014/08/ferry_board_still_undecided_on_slip/\n\n"
+        "Sunday, October 23, 2016Overcast 12°C\n\nFerry board still undecided on slip\n\n" + ARTICLE
+    )
+    assert _parse(text).title == "Ferry board still undecided on slip"
+
+
+@pytest.mark.parametrize(
+    "trap",
+    ["HOME >> NEWS >> TOP NEWS", "Dear Sir,", "Tag Archives: ferries", "Quay Post Logo", "Live updates"],
+)
+def test_furniture_never_wins_the_headline(trap: str) -> None:
+    record = _parse(f"{trap}\n\nFerry slip to close\n\n" + ARTICLE)
+    assert record.title == "Ferry slip to close"
+
+
+def test_the_site_name_glued_to_a_headline_is_removed() -> None:
+    text = "https://www.quaypost.example/a/1\n\nFerry slip to close - Quaypost (Quay Broadcasting)\n\n" + ARTICLE
+    assert _parse(text).title == "Ferry slip to close"
+
+
+def test_a_headline_less_single_letter_is_stored_with_a_warning() -> None:
+    text = "IT is a shame to see the board raise fares when islanders can least afford it.\n\nNell, via the website\n"
+    record = _parse(text)
+    assert record.title == ""
+    assert "no headline found" in record.warnings
+    assert record.body
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://x.example/news/2017/07/07/slip-closes/", date(2017, 7, 7)),
+        ("https://x.example/news/slip-closes-20201124-story.html", date(2020, 11, 24)),
+        ("https://x.example/2019-02-03/slip.html", date(2019, 2, 3)),
+        ("https://x.example/news/2014/08/slip/", None),
+        ("https://x.example/p?id=20201124", None),
+    ],
+)
+def test_dates_in_url_paths(url: str, day: date | None) -> None:
+    assert date_from_url(url) == day
+
+
+def test_the_url_date_is_used_when_the_text_has_none() -> None:
+    record = _parse("https://x.example/2017/07/07/slip-closes/\n\nSlip closes\n\n" + ARTICLE)
+    assert record.published.date() == date(2017, 7, 7)
+    assert "publication date read from the URL" in record.warnings
+
+
+def test_a_cue_date_inside_a_source_line_is_read() -> None:
+    text = "Slip closes for winter\n\nSource:Xinhua Published: 2013-2-21 22:30:31\n\n" + ARTICLE
+    published = _parse(text).published
+    assert published.replace(tzinfo=None) == datetime(2013, 2, 21, 22, 30, 31)
+
+
+def test_day_first_two_digit_year_numeric_dates_when_unambiguous() -> None:
+    assert search_date("21/11/15 14:38:00").value.date() == date(2015, 11, 21)
+    found = search_date("07/02/13 10:00")
+    assert found.value is None and "ambiguous" in found.warning
+
+
+# -- explain ---------------------------------------------------------------------------------
+
+
+def test_explain_gives_every_line_a_role() -> None:
+    text = "Slip closes\n\nBy Ada Finch\n\n" + ARTICLE + "Mira / March 5, 2019 at 10:15 am\nGood.\nJo / March 5, 2019 at 10:20 am\nBad.\n"
+    roles: dict[int, str] = {}
+    _parse(text, explain=roles)
+    lines = text.split("\n")
+    assert roles[0] == "headline"
+    assert roles[2] == "byline/date"
+    assert roles[4] == "body"
+    assert roles[lines.index("Mira / March 5, 2019 at 10:15 am")].startswith("comment header")
