@@ -68,6 +68,10 @@ class Importer:
 
     forced_outlet: str | None = None
     max_bytes: int = field(default_factory=lambda: django_settings.IMPORT_MAX_BYTES)
+    # Seconds of parsing per file before it is stopped and reported failed (#11); 0: none.
+    time_limit: float | None = field(
+        default_factory=lambda: django_settings.IMPORT_TIME_LIMIT or None
+    )
 
     def __post_init__(self) -> None:
         self.people = PeopleDirectory()
@@ -78,6 +82,7 @@ class Importer:
             aliases=dict(self.people.aliases),
             not_people=self.people.ignored,
             max_bytes=self.max_bytes,
+            time_limit=self.time_limit,
         )
 
     def use_outlets(self, profiles: list[OutletProfile]) -> None:

@@ -145,5 +145,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# Import limits (see articles/parsing/decode.py).
+# Import limits (see articles/parsing/decode.py and time_budget.py): files over
+# IMPORT_MAX_BYTES are refused; a parse over IMPORT_TIME_LIMIT seconds is stopped
+# and its file reported failed (0 turns the guard off).
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5_000_000)
+IMPORT_TIME_LIMIT = env_int("IMPORT_TIME_LIMIT", 10)

@@ -16,6 +16,9 @@ from .layout import parse_page
 from .people import find_people
 from .quotes import find_quotes
 from .records import ArticleRecord, ExtractionError, OutletProfile, ParsedPerson, ParsedQuote
+from .time_budget import time_budget
+
+DEFAULT_TIME_LIMIT = 10.0  # seconds of parsing per file before it is stopped (#11)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -27,6 +30,7 @@ class ExtractionSettings:
     aliases: Mapping[str, str] = dataclasses.field(default_factory=dict)  # alias -> canonical name
     not_people: Collection[str] = ()  # names curators marked as not a person
     max_bytes: int = DEFAULT_MAX_BYTES
+    time_limit: float | None = DEFAULT_TIME_LIMIT  # None or 0: no limit
 
 
 def extract_text(
@@ -39,13 +43,15 @@ def extract_text(
     """Parse a decoded dump: `extract_text("## Title\\n\\nBody…", source="a.txt", settings=s)`.
 
     `decode_warnings` (what decoding had to do, see `decode.Decoded`) open the record's warnings.
+    A parse longer than `settings.time_limit` raises `ParseTimeout` (an `ExtractionError`).
     """
-    record = parse_page(
-        text, source=source, outlets=settings.outlets, forced_outlet=settings.forced_outlet
-    )
-    persons, quotes = find_people_and_quotes(
-        record.title, record.body, authors=record.authors, settings=settings
-    )
+    with time_budget(settings.time_limit):
+        record = parse_page(
+            text, source=source, outlets=settings.outlets, forced_outlet=settings.forced_outlet
+        )
+        persons, quotes = find_people_and_quotes(
+            record.title, record.body, authors=record.authors, settings=settings
+        )
     return dataclasses.replace(
         record,
         persons=persons,

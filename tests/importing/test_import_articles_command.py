@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+import time
 
+from articles.importing import Importer
 from articles.models import Article, Outlet, Person, Quote
+from articles.parsing import extract
 from comments.models import Comment
 from tests.importing.conftest import BAD_DUMPS, IMPORT_DUMPS
 
@@ -273,3 +276,44 @@ def test_an_undecodable_file_is_reported_and_the_rest_imports(run_import, tmp_pa
     assert run.exit_code == 1
     assert f"FAILED {broken}: undecodable" in run.err
     assert Article.objects.count() == 1
+
+
+def test_a_file_whose_parse_runs_too_long_is_stopped_and_the_rest_imports(
+    run_import, monkeypatch, courier
+):
+    real_parse = extract.parse_page
+
+    def stuck_on_market(text, **kwargs):
+        if "market" in kwargs["source"]:
+            while True:  # a parser bug or a pattern that backtracks forever
+                time.sleep(0.01)
+        return real_parse(text, **kwargs)
+
+    monkeypatch.setattr(extract, "parse_page", stuck_on_market)
+    started = time.monotonic()
+
+    run = run_import(str(IMPORT_DUMPS), "--time-limit", "0.5")
+
+    assert time.monotonic() - started < 10
+    assert run.exit_code == 1
+    market = IMPORT_DUMPS / "courier_market.txt"
+    assert f"FAILED {market}: parse took longer than 0.5 s, stopped" in run.err
+    assert "1 new, 0 updated, 0 unchanged, 1 failed" in run.out
+    assert Article.objects.get().url.endswith("bridge-vote")
+
+
+def test_the_time_limit_defaults_to_the_setting(settings, db):
+    settings.IMPORT_TIME_LIMIT = 3
+    assert Importer().settings.time_limit == 3
+    settings.IMPORT_TIME_LIMIT = 0
+    assert Importer().settings.time_limit is None
+
+
+def test_a_worker_stops_a_parse_that_runs_too_long(monkeypatch):
+    # What each --workers process runs: the same budget guards it.
+    monkeypatch.setattr(extract, "parse_page", lambda *a, **k: time.sleep(30))
+    settings = extract.ExtractionSettings(time_limit=0.3)
+
+    prepared = extract.prepare_dump(str(IMPORT_DUMPS / "valley_bridge.txt"), settings)
+
+    assert prepared.error == "parse took longer than 0.3 s, stopped"

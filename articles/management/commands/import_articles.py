@@ -69,6 +69,13 @@ class Command(BaseCommand):
             type=int,
             help="Refuse files larger than this (default: settings.IMPORT_MAX_BYTES).",
         )
+        parser.add_argument(
+            "--time-limit",
+            type=float,
+            metavar="SECONDS",
+            help="Stop parsing a file after this many seconds and report it as failed "
+            "(default: settings.IMPORT_TIME_LIMIT, 10; 0 for no limit).",
+        )
 
     def handle(self, *args, **options):
         if options["workers"] < 1:
@@ -80,6 +87,10 @@ class Command(BaseCommand):
         if not paths:
             raise CommandError("No files found in the given paths.")
         limits = {"max_bytes": options["max_bytes"]} if options["max_bytes"] else {}
+        if options["time_limit"] is not None:
+            if options["time_limit"] < 0:
+                raise CommandError("--time-limit must be 0 (no limit) or more seconds.")
+            limits["time_limit"] = options["time_limit"] or None
         importer = Importer(forced_outlet=options["outlet"], **limits)
         if outlets and options["dry_run"]:
             importer.use_outlets(outlets)  # parse with them, store nothing
