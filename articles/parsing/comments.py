@@ -82,10 +82,11 @@ _FURNITURE_RE = re.compile(
     re.IGNORECASE,
 )
 _REPLY_RE = re.compile(r"^@\s?(?P<rest>\S.*)", re.DOTALL)
+_STATUS_RE = re.compile(r"\s*\([a-z][a-z ]{2,20}\)(?:\s*[-–]\s*[a-z]{3,12})?$|\s+[-–]\s+[a-z]{3,12}$")
 _INITIAL_END_RE = re.compile(r"(?:^|\s|\.)[A-Z]\.$")
 # Placeholder names outlets print for readers who gave none.
 _ANONYMOUS_NAMES = {"anonymous", "anon", "guest", "unknown", "a reader", "reader", "visitor"}
-_FURNITURE_EXTRA = ("replydelete", "reply delete")
+_BUTTON_WORDS = {"context", "parent", "link", "edit", "delete", "quote", "thread", "top"}
 _MAX_HEADER = (
     110  # header lines are short; longer lines are comment text (and skip the date search)
 )
@@ -202,10 +203,15 @@ def comment_header(
     nxt = _next_line(lines, i + 1)
     if draft is not None and warnings is not None:
         warnings.extend(w.removeprefix("comment 0: ") for w in scratch)
+    if draft is not None:
         if draft.waiting_for_date and nxt is not None:
             date_line = _table_cells(lines[nxt].strip())
             found = search_date(date_line, zone) if len(date_line) <= _MAX_HEADER else None
-            if found is not None and found.start <= 4 and _HEADER_TAIL_RE.match(date_line[found.end :]):
+            if (
+                found is not None
+                and found.start <= 4
+                and _HEADER_TAIL_RE.match(date_line[found.end :])
+            ):
                 if found.warning and warnings is not None:
                     warnings.append(found.warning)
                 return nxt - i + 1, draft.author, found.value, reply_name
@@ -227,7 +233,16 @@ def comment_header(
     if found is None or not found.has_time:
         return None
     lead = date_line[: found.start].strip().casefold()
-    if lead not in ("", "posted", "posted on", "posted at", "on", "at", "written on", "submitted on"):
+    if lead not in (
+        "",
+        "posted",
+        "posted on",
+        "posted at",
+        "on",
+        "at",
+        "written on",
+        "submitted on",
+    ):
         return None
     if not _HEADER_TAIL_RE.match(date_line[found.end :]):
         return None
@@ -236,8 +251,14 @@ def comment_header(
 
 
 def is_comment_furniture(line: str) -> bool:
-    """Reply/report/vote lines around comments: ``Reply``, ``12 likes``, ``Load more``."""
-    return bool(_FURNITURE_RE.match(line.strip()))
+    """Reply/report/vote lines around comments: ``Reply``, ``12 likes``, ``Permalink | Context``."""
+    line = line.strip()
+    if _FURNITURE_RE.match(line):
+        return True
+    parts = [p.strip() for p in re.split(r"[|·•]", line) if p.strip()]
+    return len(parts) > 1 and all(
+        _FURNITURE_RE.match(p) or p.casefold() in _BUTTON_WORDS for p in parts
+    )
 
 
 def reply_index(text: str, reply_name: str | None, earlier: Sequence[ParsedComment]) -> int | None:
@@ -277,11 +298,7 @@ def _table_cells(line: str) -> str:
 def _header(line: str, zone: str | None, warnings: list[str], number: int) -> _Draft | None:
     if len(line) > _MAX_HEADER:
         return None
-    cue = (
-        _NAME_CUE_RE.match(line)
-        if line.rstrip(" :.…").lower().endswith(_CUE_WORDS)
-        else None
-    )
+    cue = _NAME_CUE_RE.match(line) if line.rstrip(" :.…").lower().endswith(_CUE_WORDS) else None
     if cue is not None and _plausible_name(cue.group("name")):
         name = _clean_name(cue.group("name"))
         author = None if name.casefold() in _ANONYMOUS_NAMES else name
@@ -333,7 +350,10 @@ def _may_end_with_date(line: str) -> bool:
 
 def _clean_name(text: str) -> str:
     text = _LEAD_CUE_RE.sub("", _NUMBER_RE.sub("", text.strip()))
-    return _NAME_TAIL_RE.sub("", text).strip()
+    text = _NAME_TAIL_RE.sub("", text).strip()
+    # "Pxtl (registered) - website": a lower-case status in brackets and a link label
+    # after the name are not part of it ("D HEROLD (USA)" keeps its place).
+    return _STATUS_RE.sub("", text).strip()
 
 
 def _plausible_name(name: str) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .bylines import looks_like_name, parse_byline, parse_credit_footer
+from .bylines import looks_like_name, normalise_name, parse_byline, parse_credit_footer
 from .dates import date_from_url, day_start, is_date_line, search_date
 from .outlets import identify_outlet
 from .records import ArticleRecord, ExtractionError, OutletGuess, OutletProfile, ParsedComment
@@ -158,6 +158,8 @@ def parse_page(
     authors = head.authors
     if not authors:
         authors = _letter_signature(title, body, leftovers)
+    if not authors and not title and not comments:
+        authors = _signer_after_body(paras[head.body_start : article_end], body)
     if not authors:
         authors = _footer_credits(paras[head.body_start : article_end])
     if tags:
@@ -355,13 +357,16 @@ def _find_title(paras: Sequence[_Para], outlet_names: Sequence[str]) -> int | No
             if above is not None:
                 return above
             break
-    # Otherwise the first title-shaped line followed closely by prose.
+    # Otherwise the first title-shaped line followed closely by prose; a headline sits
+    # above the running text, so the search stops at the first long paragraph.
     for i in range(min(len(paras), 30)):
         text = paras[i].text
+        if _is_prose(text) and len(text.split()) >= 12:
+            return None
         if (
             _title_shaped(text)
             and not _is_furniture(text)
-            and any(_is_prose(p.text) for p in paras[i + 1 : i + 4])
+            and any(_is_prose(p.text) and not _is_furniture(p.text) for p in paras[i + 1 : i + 4])
         ):
             return i
     return None
@@ -568,6 +573,28 @@ def _letter_signature(title: str, body: Sequence[str], leftovers: Sequence[str])
     return (name,) if looks_like_name(name) else ()
 
 
+_VIA_RE = re.compile(r",\s*(?:via|on|by)\s+\S.*$", re.IGNORECASE)
+
+
+def _signer_after_body(paras: Sequence[_Para], body: Sequence[str]) -> tuple[str, ...]:
+    """The signer of a headline-less page of running text (a single letter or comment):
+    the name line right after the last body paragraph (``Dave Parks``; ``Ana Ruiz`` then
+    ``Leeds``; ``Nell, via Facebook``)."""
+    if not body:
+        return ()
+    last = max((i for i, p in enumerate(paras) if p.text == body[-1]), default=None)
+    if last is None or last + 1 >= len(paras):
+        return ()
+    line = paras[last + 1].text.strip()
+    line = _VIA_RE.sub("", line).strip(" —–-")
+    if len(line) > 40 or _ends_sentence(line):
+        return ()
+    name = line.split(",")[0].strip()
+    if not looks_like_name(name) or len(name.split()) > 4:
+        return ()
+    return (normalise_name(name),)
+
+
 def _footer_credits(paras: Sequence[_Para]) -> tuple[str, ...]:
     """Reporters from wire credits at the end: ``(Reporting by Ana Ruiz; Editing by Tom Hale)``."""
     for para in reversed(paras[-_FOOTER_WINDOW:]):
@@ -624,7 +651,11 @@ def _title_shaped(text: str) -> bool:
 _NOT_TITLE_RE = re.compile(
     r">>|»\s*\w+\s*»|\s>\s\w+\s>\s|^(?:dear\s+\w+|sir|madam)\b\s*[,:—–-]|^date\s+\d{4}-\d{2}-\d{2}"
     r"|\blogo\b|^(?:photo|image|picture)s?\s*(?:credit)?\s*:|^courtesy\b|^tag archives?\b"
-    r"|^(?:category|archives?)\s*:|^live(?:\s+updates|\s+reporting|\s+blog)?$",
+    r"|^(?:category|archives?|subjects?|topics?|tags?|keywords|section)\s*:"
+    r"|^live(?:\s+updates|\s+reporting|\s+blog)?$"
+    r"|^(?:reply to (?:a|this) comment|leave a (?:reply|comment)|post a comment|add a comment)$"
+    r"|^(?:previous|next|older|newer) (?:post|article|story|entry|page)$"
+    r"|^\[[^\]]*\]$",
     re.IGNORECASE,
 )
 

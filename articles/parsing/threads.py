@@ -47,8 +47,11 @@ _SIGNATURE_LINE_RE = re.compile(
 _INLINE_SIGNATURE_RE = re.compile(r"\s[—–―]\s?(?P<name>[^—–―.!?]{2,30}?\.?)\s*$")
 _NUMBERED_RE = re.compile(r"^\s*\d{1,4}[.)]\s+")
 _BULLET_RE = re.compile(r"^\s*[•·▪◦‣]\s*")
-_PLACE_LINE_RE = re.compile(r"^(?:on\s+e-?mail\.?|via\s+e-?mail\.?|by\s+e-?mail\.?)$", re.IGNORECASE)
+_PLACE_LINE_RE = re.compile(
+    r"^(?:on\s+e-?mail\.?|via\s+e-?mail\.?|by\s+e-?mail\.?)$", re.IGNORECASE
+)
 _MAX_SIGNATURE_WORDS = 4
+_CUE_END_RE = re.compile(r"\b(?:says|said|writes|wrote)\s*(?::|\.{2,4}|…)\s*$", re.IGNORECASE)
 _META_WORDS_RE = re.compile(r":|\b(?:published|updated|posted|source|by)\b", re.IGNORECASE)
 # A capital inside a word after two lower-case letters ("TransportColin"); "McDonald",
 # "DeSantis" and "O'Brien" have one lower-case letter or none before it.
@@ -64,6 +67,7 @@ class Thread:
     comments: tuple[ParsedComment, ...]
     declared: int | None = None
     shape: str = "headed"  # "headed", "signed" or "separated": shown by --explain
+    cued: bool = False  # its first header has a speech cue ("NAME writes:")
     warnings: list[str] = field(default_factory=list)
     roles: dict[int, str] = field(default_factory=dict)  # line index -> role, for --explain
 
@@ -153,20 +157,27 @@ def _header_led(
             i += used
             continue
         i += 1
-    # A header-led thread starts after the article has begun (a byline is not a comment).
-    headers = [h for h in headers if h[0] >= after]
+    # A header-led thread starts after the article has begun (a byline is not a comment),
+    # unless the page opens with a header: then the page is a thread.
+    if not headers or headers[0][0] != start:
+        headers = [h for h in headers if h[0] >= after]
     if len(headers) < need:
         return None
     # Headers must be followed by comment text before the next header.
     drafts: list[_Draft] = []
     roles: dict[int, str] = {}
     for k, (at, used, draft) in enumerate(headers):
-        end = headers[k + 1][0] if k + 1 < len(headers) else n
+        last = k + 1 == len(headers)
+        end = n if last else headers[k + 1][0]
         for j in range(at, at + used):
             roles[j] = "comment header"
         for j in range(at + used, end):
-            if lines[j].strip():
-                draft.lines.append((j, lines[j]))
+            line = lines[j].strip()
+            if not line:
+                continue
+            if last and draft.lines and is_comment_furniture(line):
+                break  # the page's own furniture follows the last comment's buttons
+            draft.lines.append((j, lines[j]))
         drafts.append(draft)
     comments, warnings = _finish(drafts, roles)
     if len(comments) < need:
@@ -175,7 +186,10 @@ def _header_led(
     for k in range(len(kept)):
         for warning in header_warnings.get(k + len(headers) - len(kept), ()):
             warnings.append(f"comment {k + 1}: {warning}")
-    return Thread(headers[0][0], comments, shape="headed", warnings=warnings, roles=roles)
+    cued = bool(_CUE_END_RE.search(lines[headers[0][0]].strip()))
+    return Thread(
+        headers[0][0], comments, shape="headed", warnings=warnings, roles=roles, cued=cued
+    )
 
 
 def _comment_only_page(
@@ -187,8 +201,10 @@ def _comment_only_page(
     if thread is None or thread.start > article_start or len(thread.comments) != 1:
         return None
     comment = thread.comments[0]
-    if comment.author is None or comment.posted is None or comment.text.count("\n\n") > 3:
+    if comment.author is None or comment.text.count("\n\n") > 3:
         return None
+    if comment.posted is None and not thread.cued:
+        return None  # a bare name over text is a byline; "NAME writes:" is a comment
     if _META_WORDS_RE.search(comment.author):
         return None  # "Source: Xinhua Published: …" is a dateline, not a commenter
     return thread
@@ -438,7 +454,11 @@ def _finish(
         if author is None and len(paragraphs) >= 2:
             last = paragraphs[-1]
             bare = last.lstrip("—–―- ").strip()
-            if _signer(bare) and len(last) <= 40 and (bare != last or is_given_name(bare.split()[0])):
+            if (
+                _signer(bare)
+                and len(last) <= 40
+                and (bare != last or is_given_name(bare.split()[0]))
+            ):
                 author = normalise_name(last.lstrip("—–―- ").strip())
                 paragraphs = paragraphs[:-1]
         if not paragraphs:
