@@ -13,7 +13,11 @@ from collections.abc import Iterable
 # (kind, label, pattern). The first pattern that matches a warning names its kind;
 # order matters: a comment's date warning is a comment problem, not the article's date.
 KINDS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    ("decoding", "Fallback or lossy decoding", re.compile(r"^decoded as\b", re.I)),
+    (
+        "decoding",
+        "Fallback decoding or odd file name",
+        re.compile(r"^(?:decoded as|file name is not valid UTF-8)\b", re.I),
+    ),
     ("comments", "Comment problems", re.compile(r"^comment", re.I)),
     ("headline", "No headline", re.compile(r"\b(?:headline|title)\b", re.I)),
     ("no-date", "No date", re.compile(r"\bno (?:publication )?date\b", re.I)),

@@ -24,7 +24,7 @@ from django.utils.text import slugify
 from articles.import_warnings import speakerless_warning, warning_kinds
 from articles.linking import PeopleDirectory
 from articles.models import Article, Mention, Outlet, Quote
-from articles.parsing.decode import read_decoded
+from articles.parsing.decode import printable_path, read_decoded
 from articles.parsing.extract import (
     ExtractionSettings,
     PreparedDump,
@@ -96,14 +96,15 @@ class Importer:
     def import_path(self, path: str | Path) -> ImportOutcome:
         """Import one file; bad input gives a "failed" outcome, never an exception."""
         source = str(path)
+        shown = printable_path(source)  # a name that is not UTF-8, made safe to store/print
         try:
             decoded = read_decoded(source, max_bytes=self.max_bytes)
         except ExtractionError as exc:
-            return ImportOutcome(source=source, status="failed", error=str(exc))
+            return ImportOutcome(source=shown, status="failed", error=str(exc))
         except (OSError, UnicodeError) as exc:
-            return ImportOutcome(source=source, status="failed", error=f"cannot read file: {exc}")
+            return ImportOutcome(source=shown, status="failed", error=f"cannot read file: {exc}")
         digest = content_hash(decoded.text)
-        unchanged = self._unchanged(source, digest)
+        unchanged = self._unchanged(shown, digest)
         if unchanged:
             return unchanged
         try:
@@ -114,14 +115,15 @@ class Importer:
                 decode_warnings=decoded.warnings,
             )
         except ExtractionError as exc:
-            return ImportOutcome(source=source, status="failed", error=str(exc))
+            return ImportOutcome(source=shown, status="failed", error=str(exc))
         return self.store(record, digest=digest)
 
     def import_prepared(self, prepared: PreparedDump) -> ImportOutcome:
         """Store what a worker prepared."""
+        shown = printable_path(prepared.source)
         if prepared.error or prepared.record is None or prepared.content_hash is None:
-            return ImportOutcome(source=prepared.source, status="failed", error=prepared.error)
-        unchanged = self._unchanged(prepared.source, prepared.content_hash)
+            return ImportOutcome(source=shown, status="failed", error=prepared.error)
+        unchanged = self._unchanged(shown, prepared.content_hash)
         if unchanged:
             return unchanged
         return self.store(prepared.record, digest=prepared.content_hash)
@@ -143,7 +145,7 @@ class Importer:
             self.__post_init__()
             raise
         return ImportOutcome(
-            source=record.source,
+            source=printable_path(record.source),
             status=status,
             article_id=article.pk,
             quotes=quotes,
@@ -472,7 +474,8 @@ def _chunks(items: list, size: int):
 
 
 def _source_key(record: ArticleRecord) -> str:
-    return str(Path(record.source).resolve())
+    """The stored path: absolute, with the bytes of a non-UTF-8 name backslash-escaped."""
+    return printable_path(Path(record.source).resolve())
 
 
 def _comment_key(author, posted, text) -> tuple:

@@ -22,6 +22,7 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 # Warning texts start with these words (the admin's review queue files them as "decoding").
 CUT_OFF_WARNING = "decoded as UTF-8 without the cut-off last character"
 FALLBACK_WARNING = "decoded as Windows-1252"
+NAME_WARNING = "file name is not valid UTF-8"
 
 
 @dataclass(frozen=True)
@@ -67,8 +68,21 @@ def read_dump(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     return read_decoded(path, max_bytes=max_bytes).text
 
 
+def printable_path(path: str | Path) -> str:
+    """A path safe to print, store and write as UTF-8: bytes of a file name that is not
+    UTF-8 (kept by Python as surrogate escapes) become backslash escapes.
+
+    >>> printable_path(os.fsdecode(b"caf\\xe9.txt"))
+    'caf\\\\xe9.txt'
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def read_decoded(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
-    """`read_dump` with the decoding warnings: `read_decoded("cp1252.txt").warnings`."""
+    """`read_dump` with the decoding warnings: `read_decoded("cp1252.txt").warnings`.
+
+    A file name that is not UTF-8 is read all the same, with a warning naming how it is stored.
+    """
     try:
         size = os.stat(path).st_size
         if size > max_bytes:
@@ -83,7 +97,12 @@ def read_decoded(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Dec
         raise ExtractionError(f"cannot read file: {error.strerror or error}") from None
     if len(data) > max_bytes:  # grew between stat and read
         raise ExtractionError(f"file too large: over the limit of {max_bytes:,} bytes")
-    return decode_bytes(data)
+    decoded = decode_bytes(data)
+    shown = printable_path(path)
+    if shown != os.fspath(path):
+        warning = f"{NAME_WARNING}: stored as {shown!r}"
+        return Decoded(decoded.text, (warning, *decoded.warnings))
+    return decoded
 
 
 def _decode_utf8(data: bytes) -> tuple[str, tuple[str, ...]]:

@@ -20,6 +20,7 @@ from articles.import_warnings import speakerless_warning, warning_kind, warning_
         ("decoded as Windows-1252 (not valid UTF-8: byte 0x93 at offset 0)", "decoding"),
         ("decoded as UTF-8 without the cut-off last character (…)", "decoding"),
         ("3 quotes without a speaker", "speakerless"),
+        ("file name is not valid UTF-8: stored as 'caf\\xe9.txt'", "decoding"),
         ("something nobody planned for", "other"),
     ],
 )

@@ -9,14 +9,16 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import partial
-from pathlib import Path
+from itertools import chain
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from articles.dump_files import Skipped, find_dumps
 from articles.importing import Importer, ImportOutcome, register_outlets
 from articles.models import Person
 from articles.outlet_files import load_outlet_profiles
+from articles.parsing.decode import printable_path
 from articles.parsing.extract import prepare_dump
 from articles.parsing.records import OutletProfile, failed_json
 
@@ -83,8 +85,10 @@ class Command(BaseCommand):
         outlets = self._outlets_file(options["outlets_file"]) if options["outlets_file"] else []
         if outlets and not options["dry_run"]:
             register_outlets(outlets)
-        paths = list(self._resolve_paths(options["paths"], options["pattern"]))
-        if not paths:
+        found = list(self._resolve_paths(options["paths"], options["pattern"]))
+        paths = [p for p in found if not isinstance(p, Skipped)]
+        skipped = [p for p in found if isinstance(p, Skipped)]
+        if not found:
             raise CommandError("No files found in the given paths.")
         limits = {"max_bytes": options["max_bytes"]} if options["max_bytes"] else {}
         if options["time_limit"] is not None:
@@ -97,9 +101,11 @@ class Command(BaseCommand):
         self.verbosity = options["verbosity"]
         self.json_output = options["format"] == "json"
         if options["dry_run"]:
-            self._dry_run(paths, importer, workers=options["workers"])
+            self._dry_run(paths, skipped, importer, workers=options["workers"])
         else:
-            self._import(paths, importer, workers=options["workers"], report=options["report"])
+            self._import(
+                paths, skipped, importer, workers=options["workers"], report=options["report"]
+            )
 
     # -- inputs ---------------------------------------------------------------
 
@@ -109,18 +115,14 @@ class Command(BaseCommand):
         except (OSError, ValueError) as exc:
             raise CommandError(f"--outlets-file {path}: {exc}") from None
 
-    def _resolve_paths(self, given: Iterable[str], pattern: str) -> Iterator[str]:
+    def _resolve_paths(self, given: Iterable[str], pattern: str) -> Iterator[str | Skipped]:
+        """Files to import and the entries folder walks had to skip (reported as failed)."""
         for item in given:
             if item == "-":
                 yield from (line.strip() for line in sys.stdin if line.strip())
-                continue
-            path = Path(item)
-            if path.is_dir():
-                yield from (
-                    str(p) for p in sorted(path.rglob(pattern)) if p.is_file() and not _hidden(p)
-                )
             else:
-                yield item  # a missing file becomes a per-file failure, not a crash
+                # A missing or unreadable file becomes a per-file failure, not a crash.
+                yield from find_dumps([item], pattern)
 
     # -- runs -----------------------------------------------------------------
 
@@ -150,30 +152,48 @@ class Command(BaseCommand):
             return store(item)
         except Exception as exc:  # one bad article must not stop the run
             return ImportOutcome(
-                source=source or str(item),
+                source=printable_path(source or str(item)),
                 status="failed",
                 error=f"could not store: {type(exc).__name__}: {exc}",
             )
 
-    def _dry_run(self, paths: list[str], importer: Importer, *, workers: int) -> None:
+    def _dry_run(
+        self, paths: list[str], skipped: list[Skipped], importer: Importer, *, workers: int
+    ) -> None:
         failed = 0
+        seen = len(paths) + len(skipped)
+        for entry in skipped:
+            failed += 1
+            self._problem(entry.path, entry.reason)
+            if self.json_output:
+                line = failed_json(printable_path(entry.path), entry.reason)
+                self.stdout.write(json.dumps(line, ensure_ascii=False))
         for prepared in self._progress(self._prepared(paths, importer, workers), len(paths)):
+            source = printable_path(prepared.source)
             if prepared.record is None:
                 failed += 1
-                self._problem(prepared.source, prepared.error)
-                line = failed_json(prepared.source, prepared.error or "unknown error")
+                self._problem(source, prepared.error)
+                line = failed_json(source, prepared.error or "unknown error")
             else:
-                line = prepared.record.to_json()
+                line = prepared.record.to_json() | {"source": source}
             if self.json_output:
                 self.stdout.write(json.dumps(line, ensure_ascii=False))
             elif self.verbosity >= 2:
-                self.stdout.write(f"{prepared.source}: {line.get('status')}")
-        summary = f"Parsed {len(paths)} files: {len(paths) - failed} ok, {failed} failed (dry run)."
+                self.stdout.write(f"{source}: {line.get('status')}")
+        summary = f"Parsed {seen} files: {seen - failed} ok, {failed} failed (dry run)."
         (self.stderr if self.json_output else self.stdout).write(summary)
         if failed:
-            raise CommandError(f"{failed} of {len(paths)} files failed", returncode=1)
+            raise CommandError(f"{failed} of {seen} files failed", returncode=1)
 
-    def _import(self, paths: list[str], importer: Importer, *, workers: int, report) -> None:
+    def _import(
+        self,
+        paths: list[str],
+        skipped: list[Skipped],
+        importer: Importer,
+        *,
+        workers: int,
+        report,
+    ) -> None:
         started = time.monotonic()
         people_before = Person.objects.count()
         statuses: Counter[str] = Counter()
@@ -181,8 +201,13 @@ class Command(BaseCommand):
         report_file = open(report, "w", encoding="utf-8") if report else None  # noqa: SIM115
         interrupted = False
         try:
-            outcomes = self._outcomes(paths, importer, workers)
-            for outcome in self._progress(outcomes, len(paths)):
+            # Entries a folder walk skipped come first, as failures with their reason.
+            walk_failures = (
+                ImportOutcome(source=printable_path(s.path), status="failed", error=s.reason)
+                for s in skipped
+            )
+            outcomes = chain(walk_failures, self._outcomes(paths, importer, workers))
+            for outcome in self._progress(outcomes, len(paths) + len(skipped)):
                 statuses[outcome.status] += 1
                 if outcome.status in ("new", "updated"):
                     totals.update(articles=1, quotes=outcome.quotes, comments=outcome.comments)
@@ -225,7 +250,7 @@ class Command(BaseCommand):
 
     def _problem(self, source: str, error: str | None) -> None:
         # tqdm.write keeps a running progress bar intact; in a pipe it is a plain line.
-        tqdm.write(f"FAILED {source}: {error}", file=self.stderr._out)
+        tqdm.write(f"FAILED {printable_path(source)}: {error}", file=self.stderr._out)
 
     def _summary(self, statuses: Counter, totals: Counter, new_people: int, elapsed: float):
         seen = sum(statuses.values())
@@ -237,7 +262,3 @@ class Command(BaseCommand):
             f"{totals['comments']} comments, {new_people} new people "
             f"in {elapsed:.1f}s ({rate:.1f} files/s)."
         )
-
-
-def _hidden(path: Path) -> bool:
-    return any(part.startswith(".") for part in path.parts if part not in (".", ".."))
