@@ -179,8 +179,10 @@ def _outlet(label: Mapping, found: Mapping, notes: list[str]) -> FieldScore:
     expected = _name_key(label["outlet"])
     domain = _name_key(label.get("outlet_domain"))
     got_domain = _name_key(found.get("domain"))
-    if domain is not None and got_domain is not None and (
-        got_domain == domain or got_domain.endswith("." + domain)
+    if (
+        domain is not None
+        and got_domain is not None
+        and (got_domain == domain or got_domain.endswith("." + domain))
     ):
         return FieldScore(tp=1)
     return _single("outlet", expected, _name_key(found.get("name")), notes)

@@ -151,6 +151,8 @@ def parse_byline(line: str, *, outlet_names: Collection[str] = ()) -> Byline | N
     if by is not None:
         rest = by.group("rest")
         names_part, tail = _cut(rest)
+        if not names_part and tail and search_date(tail) is not None:
+            return Byline((), tail)  # "Written by on February 10, 2018": no name printed
         authors = _names(names_part, outlets)
         if not authors and not _only_credits(names_part, outlets):
             return None

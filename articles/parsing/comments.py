@@ -19,7 +19,8 @@ from .records import ParsedComment
 _HEADING_RES = (
     # "Comments (22) Closed", "Comments: 4", "## Reader comments", "COMMENTS"
     re.compile(
-        r"^(?:#+\s*)?(?:reader(?:s['’]?)?\s+|user\s+|your\s+)?comments?"
+        r"^(?:#+\s*)?(?:(?:reader(?:s['’]?)?\s+|user\s+|your\s+)?comments?"
+        r"|(?:reader(?:['’]?s['’]?)?|user|your)\s+(?:opinions?|views|reactions?|responses?))"
         r"\s*(?:\((?P<n>\d+)\)|:\s*(?P<n2>\d+))?(?:\s*[-–|]?\s*(?:closed|open))?\s*:?$",
         re.IGNORECASE,
     ),
@@ -82,6 +83,13 @@ _FURNITURE_RE = re.compile(
     re.IGNORECASE,
 )
 _REPLY_RE = re.compile(r"^@\s?(?P<rest>\S.*)", re.DOTALL)
+_DATE_LEADS = ("", "posted", "posted on", "posted at", "on", "at", "written on", "submitted on")
+_CLOCK_RE = re.compile(r"\d{1,2}:\d{2}")
+_CALENDAR_WORDS = {
+    "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs",
+    "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday", "today", "yesterday",
+    "posted", "updated", "published", "date", "time", "date/time",
+}  # fmt: skip
 _STATUS_RE = re.compile(r"\s*\([a-z][a-z ]{2,20}\)(?:\s*[-–]\s*[a-z]{3,12})?$|\s+[-–]\s+[a-z]{3,12}$")
 _INITIAL_END_RE = re.compile(r"(?:^|\s|\.)[A-Z]\.$")
 # Placeholder names outlets print for readers who gave none.
@@ -224,25 +232,16 @@ def comment_header(
     name = _clean_name(_PLACE_SUFFIX_RE.sub("", line))
     if not name or not _plausible_name(name) or len(name.split()) > 4:
         return None
-    if name[-1:] in ".:" or any(ch.isdigit() for ch in name):
+    if name[-1:] == ":" or any(ch.isdigit() for ch in name):
         return None
     date_line = _table_cells(lines[nxt].strip())
     if len(date_line) > 60 or not any(ch.isdigit() for ch in date_line):
         return None
     found = search_date(date_line, zone)
-    if found is None or not found.has_time:
+    if found is None or not (found.has_time or _CLOCK_RE.search(date_line)):
         return None
-    lead = date_line[: found.start].strip().casefold()
-    if lead not in (
-        "",
-        "posted",
-        "posted on",
-        "posted at",
-        "on",
-        "at",
-        "written on",
-        "submitted on",
-    ):
+    lead = date_line[: found.start].strip(" ,").casefold()
+    if lead not in _DATE_LEADS and lead.rstrip(".") not in _CALENDAR_WORDS:
         return None
     if not _HEADER_TAIL_RE.match(date_line[found.end :]):
         return None
@@ -358,6 +357,8 @@ def _clean_name(text: str) -> str:
 
 def _plausible_name(name: str) -> bool:
     name = name.strip()
+    if name.casefold().rstrip(".,") in _CALENDAR_WORDS:
+        return False  # "Wed, 10/08/2008": a weekday before a date is not a commenter
     if not 0 < len(name) <= 50 or len(name.split()) > 6 or not any(ch.isalpha() for ch in name):
         return False
     # A final full stop only after an initial ("Imran K."), never after a sentence.

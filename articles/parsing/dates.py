@@ -144,7 +144,8 @@ _LEAD_RE = re.compile(
 # beside it ("March 3, 2018 / 2:14 PM / Updated 5 hours ago"), which is not resolvable.
 _TRAIL_RE = re.compile(
     r"^[\s|,.;:\-–—)/]*(?:(?:updated\s+)?(?:\d{1,3}|an?|one)\s+"
-    r"(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago[\s.)]*)?$",
+    r"(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago[\s.)]*)?"
+    r"(?:[·|•]\s*\d{1,7}\s+(?:comments?|responses?|replies)\s*)?$",
     re.IGNORECASE,
 )
 
@@ -196,9 +197,45 @@ def search_date(text: str, zone: str | None = "UTC", *, pos: int = 0) -> DateMat
         if match is None:
             return None
     value, warning, has_time = _build(match, zone)
+    if value is None and warning == _AMBIGUOUS:
+        value, warning, has_time = _by_weekday(match, text, zone)
     if warning is not None:
         warning = f"{warning}: {match.group(0).strip()!r}"
     return DateMatch(match.start(), match.end(), value, warning, has_time)
+
+
+_AMBIGUOUS = "ambiguous day/month order"
+_WEEKDAY_BEFORE_RE = re.compile(
+    r"(?P<w>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$", re.IGNORECASE
+)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _by_weekday(
+    match: re.Match[str], text: str, zone: str | None
+) -> tuple[datetime | None, str | None, bool]:
+    """``Wed, 10/08/2008``: the printed weekday decides between day-first and month-first."""
+    before = _WEEKDAY_BEFORE_RE.search(text[max(0, match.start() - 12) : match.start()])
+    if before is None:
+        return None, _AMBIGUOUS, False
+    weekday = _WEEKDAYS.index(before.group("w").lower())
+    a, b, year = int(match.group("n_a")), int(match.group("n_b")), int(match.group("n_y"))
+    year = _two_digit_year(year) if year < 100 else year
+    fits = []
+    for day, month in ((a, b), (b, a)):
+        try:
+            if date(year, month, day).weekday() == weekday:
+                fits.append((day, month))
+        except ValueError:
+            continue
+    if len(fits) != 1:
+        return None, _AMBIGUOUS, False
+    day, month = fits[0]
+    clock = _clock(match.group, "b") or _clock(match.group, "a")
+    if clock is None:
+        return _localise(datetime(year, month, day), None, zone, False)
+    hour, minute, second, tz_text = clock
+    return _localise(datetime(year, month, day, hour, minute, second), tz_text, zone, True)
 
 
 def parse_date(text: str, zone: str | None = "UTC") -> tuple[datetime | None, str | None]:
@@ -255,7 +292,7 @@ def _build(match: re.Match[str], zone: str | None) -> tuple[datetime | None, str
             if year < 100:
                 year = _two_digit_year(year)
             if first <= 12 and second <= 12 and first != second:
-                return None, "ambiguous day/month order", False
+                return None, _AMBIGUOUS, False
             day, month = (first, second) if first > 12 else (second, first)
         clock = _clock(g, "b") or _clock(g, "a")
         if clock is None:

@@ -293,7 +293,8 @@ _SLUG_NOISE = {"html", "htm", "php", "aspx", "asp", "amp", "index", "story", "ne
 def _slug_words(url: str | None) -> set[str]:
     if not url:
         return set()
-    path = url.split("://", 1)[-1].split("?", 1)[0].split("#", 1)[0]
+    # A query can carry the path too ("?q=blog/post/201201/storm-hits-coast").
+    path = re.sub(r"[?&=]", "/", url.split("://", 1)[-1].split("#", 1)[0])
     pieces = [p for p in path.split("/")[1:] if p]
     if not pieces:
         return set()

@@ -30,6 +30,7 @@ from .comments import (
     parse_comments,
     reply_index,
 )
+from .dates import search_date
 from .given_names import is_given_name
 from .records import ParsedComment
 
@@ -41,7 +42,7 @@ _SEPARATOR_RE = re.compile(
 )
 # A signature line: an optional dash, a name, an optional ", Place" (or a trailing comma).
 _SIGNATURE_LINE_RE = re.compile(
-    r"^(?P<dash>[—–―-]\s*)?(?P<name>[^,;:!?()\"“”]{2,40}?)\s*(?:,(?P<place>[^,;!?\"“”]{0,50}))?$"
+    r"^(?P<dash>[—–―-]\s*)?(?P<name>[^,;:!?()\"“”]{2,40}?)\s*(?:,(?P<place>[^;!?\"“”]{0,50}))?$"
 )
 # "… the end of the comment. — Shane R." : a signature closing a line of comment text.
 _INLINE_SIGNATURE_RE = re.compile(r"\s[—–―]\s?(?P<name>[^—–―.!?]{2,30}?\.?)\s*$")
@@ -124,8 +125,9 @@ def find_thread(
         if t is not None
     ]
     if not candidates:
-        single = _comment_only_page(lines, first, zone, article_start)
-        return single
+        return _comment_only_page(lines, first, zone, article_start) or _comment_after_body(
+            lines, first, zone, article_start
+        )
     # The thread that starts first wins; on a tie the one finding more comments.
     return min(candidates, key=lambda t: (t.start, -len(t.comments)))
 
@@ -157,10 +159,18 @@ def _header_led(
             i += used
             continue
         i += 1
+    if len(headers) < need:
+        headers = _place_headers(lines, start) or headers
     # A header-led thread starts after the article has begun (a byline is not a comment),
     # unless the page opens with a header: then the page is a thread.
-    if not headers or headers[0][0] != start:
-        headers = [h for h in headers if h[0] >= after]
+    if headers and headers[0][0] != start:
+        # Before the running text only headers of the thread's own shape stay: a
+        # "Posted by NAME / date" byline is not one of "NAME / date at time" comments.
+        keys = [_shape_key(lines[h[0]], h[2]) for h in headers]
+        common = max(set(keys), key=keys.count)
+        headers = [h for h, k in zip(headers, keys) if h[0] >= after or k == common]
+        if len(set(keys)) == 1 and headers and headers[0][0] < after and len(headers) < 2:
+            headers = []
     if len(headers) < need:
         return None
     # Headers must be followed by comment text before the next header.
@@ -190,6 +200,50 @@ def _header_led(
     return Thread(
         headers[0][0], comments, shape="headed", warnings=warnings, roles=roles, cued=cued
     )
+
+
+_NAME_PLACE_RE = re.compile(r"^(?P<name>[^()]{1,40}?)\s*\((?P<place>[^()]{2,40})\)$")
+
+
+def _place_headers(lines: Sequence[str], start: int) -> list[tuple[int, int, _Draft]]:
+    """``AdrianB (Mississippi)`` lines over comment text, with no time: a header shape only
+    when the page repeats it."""
+    found: list[tuple[int, int, _Draft]] = []
+    for i in range(start, len(lines)):
+        line = lines[i].strip()
+        if len(line) > 70 or "(" not in line:
+            continue
+        match = _NAME_PLACE_RE.match(line)
+        if match is None or any(ch.isdigit() for ch in match.group("name")):
+            continue
+        name = match.group("name").strip()
+        if not name or len(name.split()) > 4 or name[-1:] in ".:,;!?":
+            continue
+        found.append((i, 1, _Draft(name, None)))
+    return found if len(found) >= 2 else []
+
+
+def _shape_key(line: str, draft: _Draft) -> tuple[bool, bool]:
+    timed = draft.posted is not None and (draft.posted.hour, draft.posted.minute) != (0, 0)
+    return bool(_BYLINE_CUE_RE.match(line.strip())), timed
+
+
+_BYLINE_CUE_RE = re.compile(r"^(?:posted|written|story|words)?\s*by\b", re.IGNORECASE)
+
+
+def _comment_after_body(
+    lines: Sequence[str], first: int, zone: str | None, article_start: int
+) -> Thread | None:
+    """One timed comment header after the article's running text (a one-comment thread)."""
+    thread = _header_led(lines, first, zone, need=1, after=article_start + 1)
+    if thread is None or thread.start <= article_start or len(thread.comments) != 1:
+        return None
+    header = lines[thread.start].strip()
+    if _BYLINE_CUE_RE.match(header) or not any(ch.isdigit() for ch in "".join(
+        lines[thread.start : thread.start + 3]
+    )):
+        return None
+    return thread
 
 
 def _comment_only_page(
@@ -247,12 +301,27 @@ def _signed(lines: Sequence[str], start: int, *, need: int) -> Thread | None:
             first_line = text_lines[0][0] if first_line is None else first_line
         segment_start = i + used
         i += used
-    if len(drafts) < need or first_line is None:
+    if not drafts or first_line is None:
+        return None
+    # Text after the last signature is one more letter, cut off before its signature,
+    # when the page is a run of signed texts (two signatures, or one under a heading).
+    tail = _segment_text(lines, segment_start, len(lines))
+    if tail and (len(drafts) >= 2 or need == 1 or _opens_page(lines, start, first_line)):
+        drafts.append(_Draft(None, None, tail))
+        for j, _ in tail:
+            roles[j] = "comment text"
+    if len(drafts) < need:
         return None
     comments, warnings = _finish(drafts, roles)
     if len(comments) < need:
         return None
     return Thread(first_line, comments, shape="signed", warnings=warnings, roles=roles)
+
+
+def _opens_page(lines: Sequence[str], start: int, first_line: int) -> bool:
+    """Whether at most a headline-sized line stands above the first signed text."""
+    above = [line for line in lines[start:first_line] if line.strip()]
+    return len(above) <= 1 and all(len(line.split()) <= 16 for line in above)
 
 
 def _inline_signature(line: str) -> tuple[str, str] | None:
@@ -275,7 +344,7 @@ def _signature_at(lines: Sequence[str], i: int, segment_start: int) -> tuple[str
     line = lines[i].strip()
     if not line or i == segment_start or len(line) > 60:
         return None
-    match = _SIGNATURE_LINE_RE.match(line)
+    match = _SIGNATURE_LINE_RE.match(line.split("@", 1)[0].strip() if "@" in line else line)
     if match is None:
         return None
     name = match.group("name").strip()
@@ -287,7 +356,9 @@ def _signature_at(lines: Sequence[str], i: int, segment_start: int) -> tuple[str
         return None
     used = 1
     nxt = _next_text_index(lines, i + 1)
-    has_place = match.group("place") is not None
+    if nxt == i + 1 and _has_date(lines[nxt]):
+        return None  # a name over a date line is a comment header, not a signature
+    has_place = match.group("place") is not None or "@" in line
     if nxt is not None and nxt - i <= 2:
         following = lines[nxt].strip()
         if _PLACE_LINE_RE.match(following) or (
@@ -320,14 +391,23 @@ def _signer(name: str) -> bool:
 
 
 def _place_shaped(text: str) -> bool:
-    words = text.split()
+    """``Currie, Midlothian``, ``Wetherby, W Yorks``: short, capitalised, no digits."""
+    words = text.replace(",", " ").split()
     return (
         1 <= len(words) <= 5
         and len(text) <= 50
         and text[:1].isupper()
         and not text.rstrip().endswith((".", "!", "?", ":"))
         and not any(ch.isdigit() for ch in text)
+        and all(w[:1].isupper() or w in _PLACE_LINKS for w in words)
     )
+
+
+def _has_date(line: str) -> bool:
+    return any(ch.isdigit() for ch in line) and search_date(line) is not None
+
+
+_PLACE_LINKS = {"on", "upon", "de", "la", "le", "of", "the", "and", "-", "en", "sur", "am"}
 
 
 def _signature_follows(lines: Sequence[str], i: int) -> bool:
@@ -373,10 +453,8 @@ def _segment_text(lines: Sequence[str], start: int, end: int) -> list[tuple[int,
         while block_start - 1 >= start and lines[block_start - 1].strip():
             block_start -= 1
         block = [(k, lines[k]) for k in range(block_start, j + 1)]
-        if not _text_block(block) and kept:
-            break
-        if not _text_block(block):
-            # A short label glued above the text in one block stays out.
+        right_above = not kept and j == end - 1
+        if not (_text_block(block) or right_above and _short_text(block)):
             break
         kept[0:0] = block
         j = block_start - 1
@@ -394,6 +472,12 @@ def _text_block(block: Sequence[tuple[int, str]]) -> bool:
         return True
     words = text.split()
     return len(words) >= 12 or _ends_text(text) or text.endswith(":") and len(words) >= 4
+
+
+def _short_text(block: Sequence[tuple[int, str]]) -> bool:
+    """A short line of text glued right above a signature (``Best line ever: "…"``)."""
+    text = " ".join(line.strip() for _, line in block)
+    return len(text.split()) >= 4 and not is_comment_furniture(text)
 
 
 def _topic_line(line: str) -> bool:

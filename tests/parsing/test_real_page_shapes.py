@@ -65,8 +65,16 @@ def test_a_name_line_then_a_posted_on_line_is_a_header() -> None:
 
 
 def test_numbered_says_headers_and_said_dots_headers() -> None:
-    says = "Slip closes\n\n" + ARTICLE + "  1. Noor says:\n\n    A fine plan on paper.\n\n  2. Ivo says:\n\n    We will see about that.\n"
-    said = "Slip closes\n\n" + ARTICLE + "2 comments:\n\nAnonymous said...\n\nI heard the same rumour at the market.\n\nKeld Ormsby said...\n\nRumours are cheap.\n"
+    says = (
+        "Slip closes\n\n"
+        + ARTICLE
+        + "  1. Noor says:\n\n    A fine plan on paper.\n\n  2. Ivo says:\n\n    We will see about that.\n"
+    )
+    said = (
+        "Slip closes\n\n"
+        + ARTICLE
+        + "2 comments:\n\nAnonymous said...\n\nI heard the same rumour at the market.\n\nKeld Ormsby said...\n\nRumours are cheap.\n"
+    )
     assert _authors(_parse(says)) == ["Noor", "Ivo"]
     assert _authors(_parse(said)) == [None, "Keld Ormsby"]
 
@@ -123,9 +131,21 @@ def test_bullet_comments_signed_after_a_dash() -> None:
 
 def test_a_letters_page_signed_with_name_and_town_lines() -> None:
     letters = [
-        ("Sir, The ferry slip has been failing for years and the board knew it.", "Hal Brisk", "Tarnmouth, Westshire"),
-        ("Sir, Islanders deserve a shuttle that runs in all weathers, not promises.", "Odile Marsh", "Kelby Cove"),
-        ("Sir, I have used that slip for forty years and never once seen it repaired.", "Frank Ibbot", "Lower Hale, Westshire"),
+        (
+            "Sir, The ferry slip has been failing for years and the board knew it.",
+            "Hal Brisk",
+            "Tarnmouth, Westshire",
+        ),
+        (
+            "Sir, Islanders deserve a shuttle that runs in all weathers, not promises.",
+            "Odile Marsh",
+            "Kelby Cove",
+        ),
+        (
+            "Sir, I have used that slip for forty years and never once seen it repaired.",
+            "Frank Ibbot",
+            "Lower Hale, Westshire",
+        ),
     ]
     body = "\n\n".join(f"{t}\n{n}\n{p}" for t, n, p in letters)
     record = _parse("Letters to the Editor\n\n" + body + "\n")
@@ -188,7 +208,13 @@ def test_the_url_slug_picks_the_headline_over_a_date_bar() -> None:
 
 @pytest.mark.parametrize(
     "trap",
-    ["HOME >> NEWS >> TOP NEWS", "Dear Sir,", "Tag Archives: ferries", "Quay Post Logo", "Live updates"],
+    [
+        "HOME >> NEWS >> TOP NEWS",
+        "Dear Sir,",
+        "Tag Archives: ferries",
+        "Quay Post Logo",
+        "Live updates",
+    ],
 )
 def test_furniture_never_wins_the_headline(trap: str) -> None:
     record = _parse(f"{trap}\n\nFerry slip to close\n\n" + ARTICLE)
@@ -196,7 +222,10 @@ def test_furniture_never_wins_the_headline(trap: str) -> None:
 
 
 def test_the_site_name_glued_to_a_headline_is_removed() -> None:
-    text = "https://www.quaypost.example/a/1\n\nFerry slip to close - Quaypost (Quay Broadcasting)\n\n" + ARTICLE
+    text = (
+        "https://www.quaypost.example/a/1\n\nFerry slip to close - Quaypost (Quay Broadcasting)\n\n"
+        + ARTICLE
+    )
     assert _parse(text).title == "Ferry slip to close"
 
 
@@ -247,7 +276,11 @@ def test_day_first_two_digit_year_numeric_dates_when_unambiguous() -> None:
 
 
 def test_explain_gives_every_line_a_role() -> None:
-    text = "Slip closes\n\nBy Ada Finch\n\n" + ARTICLE + "Mira / March 5, 2019 at 10:15 am\nGood.\nJo / March 5, 2019 at 10:20 am\nBad.\n"
+    text = (
+        "Slip closes\n\nBy Ada Finch\n\n"
+        + ARTICLE
+        + "Mira / March 5, 2019 at 10:15 am\nGood.\nJo / March 5, 2019 at 10:20 am\nBad.\n"
+    )
     roles: dict[int, str] = {}
     _parse(text, explain=roles)
     lines = text.split("\n")
