@@ -160,7 +160,9 @@ def _header_led(
             continue
         i += 1
     if len(headers) < need:
-        headers = _place_headers(lines, start) or headers
+        timed = {h[0]: h for h in headers}
+        placed = _place_headers(lines, start)
+        headers = [timed.get(h[0], h) for h in placed] or headers
     # A header-led thread starts after the article has begun (a byline is not a comment),
     # unless the page opens with a header: then the page is a thread.
     if headers and headers[0][0] != start:
@@ -239,6 +241,8 @@ def _comment_after_body(
     if thread is None or thread.start <= article_start or len(thread.comments) != 1:
         return None
     header = lines[thread.start].strip()
+    if _META_WORDS_RE.search(thread.comments[0].author or ":"):
+        return None
     if _BYLINE_CUE_RE.match(header) or not any(ch.isdigit() for ch in "".join(
         lines[thread.start : thread.start + 3]
     )):
@@ -367,6 +371,14 @@ def _signature_at(lines: Sequence[str], i: int, segment_start: int) -> tuple[str
             and not _signature_follows(lines, nxt)
         ):
             used = nxt - i + 1
+    if used > 1 and not match.group("dash") and not has_place:
+        # A bare name over a place line: the place needs a comma, an e-mail line or the
+        # name a known given name ("Doug Clark" / "Currie, Midlothian").
+        place_line = lines[nxt].strip()
+        if not ("," in place_line or _PLACE_LINE_RE.match(place_line)) and not is_given_name(
+            name.split()[0]
+        ):
+            return None
     if not match.group("dash") and not has_place and used == 1:
         # A bare name line is weak evidence: it must open with a known given name, and a
         # blank line, a separator or the end of the page must follow unless the text
@@ -456,6 +468,8 @@ def _segment_text(lines: Sequence[str], start: int, end: int) -> list[tuple[int,
         right_above = not kept and j == end - 1
         if not (_text_block(block) or right_above and _short_text(block)):
             break
+        if kept and _topic_line(block[-1][1]):
+            break  # a topic line ("A story title (Feb 16)") heads the text below it
         kept[0:0] = block
         j = block_start - 1
     # Drop a leading topic line ("A story title (Feb 16)") kept inside the first block.
@@ -468,10 +482,18 @@ def _text_block(block: Sequence[tuple[int, str]]) -> bool:
     text = " ".join(line.strip() for _, line in block)
     if is_comment_furniture(text) or _SEPARATOR_RE.match(text):
         return False
+    if all(_truncated_link(line) for _, line in block):
+        return False
     if len(block) >= 3:
         return True
     words = text.split()
     return len(words) >= 12 or _ends_text(text) or text.endswith(":") and len(words) >= 4
+
+
+def _truncated_link(line: str) -> bool:
+    """``Pakistan has immense potential to become a strong…``: a related-story teaser."""
+    text = line.strip()
+    return text.endswith(("...", "…")) and len(text.split()) < 30
 
 
 def _short_text(block: Sequence[tuple[int, str]]) -> bool:
@@ -545,7 +567,8 @@ def _finish(
             ):
                 author = normalise_name(last.lstrip("—–―- ").strip())
                 paragraphs = paragraphs[:-1]
-        if not paragraphs:
+        if not paragraphs or not any(ch.isalpha() for ch in "".join(paragraphs)):
+            # "09-24 17:51" under a repeated header is a time, not a comment.
             warnings.append(f"comment header without text skipped: {author or 'anonymous'}")
             continue
         text = "\n\n".join(paragraphs)
