@@ -139,7 +139,7 @@ def test_a_letters_page_signed_with_name_and_town_lines() -> None:
         (
             "Sir, Islanders deserve a shuttle that runs in all weathers, not promises.",
             "Odile Marsh",
-            "Kelby Cove",
+            "Kelby Cove, Westshire",
         ),
         (
             "Sir, I have used that slip for forty years and never once seen it repaired.",
