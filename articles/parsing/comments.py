@@ -83,7 +83,13 @@ _FURNITURE_RE = re.compile(
     re.IGNORECASE,
 )
 _REPLY_RE = re.compile(r"^@\s?(?P<rest>\S.*)", re.DOTALL)
+_CLOSING_RE = re.compile(
+    r"^(?:(?:post|leave|add|write)\s+a\s+(?:comment|reply)\b.*|comments are closed\.?"
+    r"|log\s?in to (?:comment|leave a comment|reply))$",
+    re.IGNORECASE,
+)
 _DATE_LEADS = ("", "posted", "posted on", "posted at", "on", "at", "written on", "submitted on")
+_FUNCTION_WORDS = {"on", "at", "by", "from", "in", "written", "posted", "the", "and"}
 _CLOCK_RE = re.compile(r"\d{1,2}:\d{2}")
 _CALENDAR_WORDS = {
     "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs",
@@ -107,6 +113,7 @@ class _Draft:
     paragraphs: list[str] = field(default_factory=list)
     waiting_for_date: bool = False
     date_may_trail: bool = False  # a "Name wrote:" header with no date line under it
+    closed: bool = False  # a reply form followed its text: later lines are not its text
 
 
 def find_comments_heading(lines: Sequence[str], start: int = 0) -> tuple[int, int | None] | None:
@@ -168,7 +175,12 @@ def parse_comments(
         if header is not None:
             drafts.append(header)
             continue
-        if current is None or _FURNITURE_RE.match(line):
+        if current is None or current.closed:
+            continue
+        if _FURNITURE_RE.match(line):
+            # After a comment's text, a "Leave a reply" form or the like closes the thread
+            # for good: what follows until another header is the page's own furniture.
+            current.closed = bool(current.paragraphs) and bool(_CLOSING_RE.match(line))
             continue
         current.paragraphs.append(line)
 
@@ -357,7 +369,7 @@ def _clean_name(text: str) -> str:
 
 def _plausible_name(name: str) -> bool:
     name = name.strip()
-    if name.casefold().rstrip(".,") in _CALENDAR_WORDS:
+    if name.casefold().rstrip(".,") in _CALENDAR_WORDS or name.casefold() in _FUNCTION_WORDS:
         return False  # "Wed, 10/08/2008": a weekday before a date is not a commenter
     if not 0 < len(name) <= 50 or len(name.split()) > 6 or not any(ch.isalpha() for ch in name):
         return False

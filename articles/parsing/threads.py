@@ -52,6 +52,10 @@ _PLACE_LINE_RE = re.compile(
     r"^(?:on\s+e-?mail\.?|via\s+e-?mail\.?|by\s+e-?mail\.?)$", re.IGNORECASE
 )
 _MAX_SIGNATURE_WORDS = 4
+_ADDRESS_LINE_RE = re.compile(r"^[A-Z][\w'’ .-]{1,30}[,.]$")
+_SALUTATION_RE = re.compile(r"^(?:sir|madam|dear\s+(?:sir|madam|editor))\s*[,:—–-]", re.IGNORECASE)
+# "– Yours, etc,", "Yours faithfully,": a letter's closing formula before its signature.
+_SIGN_OFF_RE = re.compile(r"\byours\b[\w\s,.]{0,20},\s*$", re.IGNORECASE)
 _CUE_END_RE = re.compile(r"\b(?:says|said|writes|wrote)\s*(?::|\.{2,4}|…)\s*$", re.IGNORECASE)
 _META_WORDS_RE = re.compile(r":|\b(?:published|updated|posted|source|by)\b", re.IGNORECASE)
 # A capital inside a word after two lower-case letters ("TransportColin"); "McDonald",
@@ -310,6 +314,8 @@ def _signed(lines: Sequence[str], start: int, *, need: int) -> Thread | None:
     # Text after the last signature is one more letter, cut off before its signature,
     # when the page is a run of signed texts (two signatures, or one under a heading).
     tail = _segment_text(lines, segment_start, len(lines))
+    if sum(len(line.split()) for _, line in tail) < 4:
+        tail = []
     if tail and (len(drafts) >= 2 or need == 1 or _opens_page(lines, start, first_line)):
         drafts.append(_Draft(None, None, tail))
         for j, _ in tail:
@@ -356,12 +362,25 @@ def _signature_at(lines: Sequence[str], i: int, segment_start: int) -> tuple[str
         return None
     # Text must sit right above (a blank line at most) and must not run on into this line.
     above = _previous_text(lines, i, segment_start)
-    if above is None or above.rstrip().endswith((",", ";")) and not match.group("dash"):
+    if above is None:
         return None
+    if above.rstrip().endswith((",", ";")) and not match.group("dash"):
+        if not _SIGN_OFF_RE.search(above):
+            return None  # the text runs on into this line
+
     used = 1
     nxt = _next_text_index(lines, i + 1)
     if nxt == i + 1 and _has_date(lines[nxt]):
         return None  # a name over a date line is a comment header, not a signature
+    if match.group("place") is not None and not match.group("place").strip():
+        # "ROISIN DALY," then "Kelby," / "Co Westshire.": the address under a signature.
+        j = i + 1
+        while j < len(lines) and j - i <= 3 and _ADDRESS_LINE_RE.match(lines[j].strip()):
+            j += 1
+            if lines[j - 1].strip().endswith("."):
+                break
+        if j > i + 1:
+            return normalise_name(name), j - i
     has_place = match.group("place") is not None or "@" in line
     if nxt is not None and nxt - i <= 2:
         following = lines[nxt].strip()
@@ -472,6 +491,11 @@ def _segment_text(lines: Sequence[str], start: int, end: int) -> list[tuple[int,
             break  # a topic line ("A story title (Feb 16)") heads the text below it
         kept[0:0] = block
         j = block_start - 1
+    # A letter starts at its salutation ("Sir, –"): lines above it in the same run are
+    # the previous letter's address or injected headlines.
+    opening = max((k for k, (_, line) in enumerate(kept) if _SALUTATION_RE.match(line.strip())), default=None)
+    if opening is not None:
+        kept = kept[opening:]
     # Drop a leading topic line ("A story title (Feb 16)") kept inside the first block.
     while kept and _topic_line(kept[0][1]) and len(kept) > 1:
         kept.pop(0)
@@ -532,6 +556,8 @@ def _separated(lines: Sequence[str], start: int, *, need: int) -> Thread | None:
     # Text after the last separator (a comment cut off by the scrape) is one more comment
     # when the page ends with running text.
     tail = _between(lines, previous, len(lines))
+    stop = next((k for k, (_, line) in enumerate(tail) if is_comment_furniture(line)), None)
+    tail = tail[:stop] if stop is not None else tail
     if drafts and tail and _text_block(tail):
         drafts.append(_Draft(None, None, tail))
     if len(drafts) < need or first_line is None:

@@ -288,3 +288,88 @@ def test_explain_gives_every_line_a_role() -> None:
     assert roles[2] == "byline/date"
     assert roles[4] == "body"
     assert roles[lines.index("Mira / March 5, 2019 at 10:15 am")].startswith("comment header")
+
+
+# -- more shapes -------------------------------------------------------------------------
+
+
+def test_shouted_signatures_after_a_sign_off_and_letters_starting_at_their_salutation() -> None:
+    text = (
+        "https://www.quaytimes.example/letters/2025/02/01/letters-on-ferries\n\n"
+        "Sir, – The ferry board has handed out more posts than it has boats. – Yours, etc,\n"
+        "ROISIN DALY,\n"
+        "Ferry fares hit a new high as winter sets in\n"
+        "Kelby,\nCo Westshire.\n"
+        "Sir, – Nobody asked the islanders what they need this winter. – Yours, etc,\n"
+        "CIAN O’HARE,\n"
+        "Tarnmouth.\n"
+    )
+    record = _parse(text)
+    assert _authors(record) == ["Roisin Daly", "Cian O’Hare"]
+    assert record.comments[1].text.startswith("Sir, – Nobody asked")
+
+
+def test_name_and_place_lines_repeated_over_text_are_comment_headers() -> None:
+    text = (
+        "Our most discussed stories of the year\n\nDec 20, 2017 · 71 comments\n"
+        "Mo Ferrari (Kelby Cove)\nWriting to the paper is cheap therapy!\n"
+        "J (Tarnmouth, WS)\nThe comments are often better than the stories, I find.\n"
+    )
+    record = _parse(text)
+    assert _authors(record) == ["Mo Ferrari", "J"]
+    assert record.published.date() == date(2017, 12, 20)
+
+
+def test_at_signatures_and_multi_part_places_sign_run_together_letters() -> None:
+    text = (
+        "Your Letters\n"
+        "When I say I live in Kelby, people ask which Kelby, and I say the good one!\n"
+        "Gil Amberley@Harbour Magazine\n"
+        "Best line this week: \"ferry-building, fare-raising, slip-closing\"\n"
+        "Ralph Orme, Tarnmouth, Westshire\n"
+    )
+    record = _parse(text)
+    assert record.title == "Your Letters"
+    assert _authors(record) == ["Gil Amberley", "Ralph Orme"]
+
+
+def test_a_reply_form_after_the_last_comment_ends_it() -> None:
+    text = (
+        "Slip closes\n\n" + ARTICLE + "One Comment on “Slip closes”\n\n"
+        "  1. Brannock says:\n\n    Shared this on my own page.\n\n"
+        "Leave a Reply\n\nYou are commenting using your account. Log Out / Change\n"
+    )
+    record = _parse(text)
+    assert [c.text for c in record.comments] == ["Shared this on my own page."]
+
+
+def test_one_timed_comment_after_the_body_and_a_weekday_that_settles_the_date_order() -> None:
+    text = (
+        "https://www.quaypost.example/?q=blog/post/201201/slip-finally-closes\n\n"
+        "Opinion Corner\n\nSlip finally closes\n\n" + ARTICLE + "\nLen K.\nWed, 10/08/2008 - 12:30pm\n\nWell done, keep at it.\n"
+    )
+    record = _parse(text)
+    assert record.title == "Slip finally closes"
+    assert _authors(record) == ["Len K."]
+    assert record.comments[0].posted.replace(tzinfo=None) == datetime(2008, 10, 8, 12, 30)
+
+
+def test_a_byline_that_prints_no_name_still_gives_its_date() -> None:
+    text = "Poll irregularities alleged\n\nWritten by on February 10, 2018\n\n" + ARTICLE
+    record = _parse(text)
+    assert record.authors == ()
+    assert record.published.date() == date(2018, 2, 10)
+
+
+def test_teaser_links_after_a_signed_letter_are_not_more_letters() -> None:
+    text = (
+        " date 2023-05-12 The fares rise again while the slip stays shut, and islanders pay twice for it.\n"
+        "Schools on the island close early because staff cannot get across in time.\n"
+        "Sana Qadir\nKelby\n"
+        "Kelby has huge potential as a harbour town, but it is held back by...\n"
+        "The board chair said a shuttle boat would run from next month, once the...\n"
+    )
+    record = _parse(text)
+    assert record.comments == ()
+    assert record.authors == ("Sana Qadir",)
+    assert record.published.date() == date(2023, 5, 12)
