@@ -443,7 +443,10 @@ _PLACE_LINKS = {"on", "upon", "de", "la", "le", "of", "the", "and", "-", "en", "
 
 def _signature_follows(lines: Sequence[str], i: int) -> bool:
     nxt = _next_text_index(lines, i + 1)
-    return nxt is not None and bool(_SIGNATURE_LINE_RE.match(lines[nxt].strip()))
+    if nxt is None:
+        return False
+    match = _SIGNATURE_LINE_RE.match(lines[nxt].strip())
+    return match is not None and _signer(match.group("name").strip())
 
 
 def _ends_text(text: str) -> bool:
@@ -497,7 +500,9 @@ def _segment_text(lines: Sequence[str], start: int, end: int) -> list[tuple[int,
     if opening is not None:
         kept = kept[opening:]
     # Drop a leading topic line ("A story title (Feb 16)") kept inside the first block.
-    while kept and _topic_line(kept[0][1]) and len(kept) > 1:
+    # (A hard-wrapped print column also has short unfinished lines: those run on into a
+    # lower-case line, a topic line is followed by a new sentence.)
+    while len(kept) > 1 and _topic_line(kept[0][1]) and kept[1][1].strip()[:1].isupper():
         kept.pop(0)
     return kept
 
@@ -527,8 +532,15 @@ def _short_text(block: Sequence[tuple[int, str]]) -> bool:
 
 
 def _topic_line(line: str) -> bool:
+    """``A story title (Feb 16)``: a short line heading what follows, not running text."""
     text = line.strip()
-    return len(text.split()) <= 16 and not _ends_text(text) and text[-1:] != ":"
+    return (
+        len(text.split()) <= 16
+        and not _ends_text(text)
+        and text[-1:] not in ":,;-–"
+        and not text.rstrip("”’\"' ").endswith((",", ";"))
+        and not text[:1].islower()
+    )
 
 
 # -- separated threads --------------------------------------------------------------------
