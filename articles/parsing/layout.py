@@ -185,6 +185,10 @@ def parse_page(
             )
             published = day_start(url_day, zone)
     if published is None:
+        published = _date_near_headline(paras, title_at, zone)
+        if published is not None:
+            warnings.append("publication date taken from a date line near the headline")
+    if published is None:
         warnings.append("no publication date found")
     if explain is not None:
         _explain_roles(explain, paras, title_at, head, body, tags, tag_at)
@@ -250,6 +254,22 @@ def _explain_roles(
         else:
             role = "furniture"
         explain[para.index] = role
+
+
+def _date_near_headline(paras: Sequence[_Para], title_at: int | None, zone: str) -> datetime | None:
+    """A short line with a full date just around the headline (a print page's date bar:
+    ``36 Wednesday December 22 2021 | the times``): the last resort for the date."""
+    centre = title_at if title_at is not None else 0
+    for para in paras[max(0, centre - 4) : centre + 3]:
+        text = para.text
+        if len(text.split()) > 10 or not any(ch.isdigit() for ch in text):
+            continue
+        if _UPDATED_CUE_RE.search(text):
+            continue  # an "Updated" stamp alone is not the publication date
+        found = search_date(text, zone)
+        if found is not None and found.value is not None:
+            return found.value
+    return None
 
 
 def _title_above_thread(paras: Sequence[_Para], outlet_names: Sequence[str]) -> int | None:
@@ -644,6 +664,7 @@ def _title_shaped(text: str) -> bool:
         and any(ch.isalpha() for ch in text)
         and not _NOT_TITLE_RE.search(text)
         and not (len(words) <= 8 and _has_date(text))
+        and sum(1 for w in words if sum(ch.isalnum() for ch in w) >= 3) >= 2
     )
 
 
