@@ -13,10 +13,9 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import QueryDict
 
-from articles.display import QuoteMark, ThreadNode, comment_threads, highlighted_body
+from articles.display import QuoteMark, highlighted_body
 from articles.facets import toggle_url
 from articles.models import Article, Mention, Quote
-from comments.models import Comment
 
 PAGE_SIZE = 25
 
@@ -71,19 +70,14 @@ def active_filters(filterset, params: QueryDict) -> list[ActiveFilter]:
 
 
 def article_for_page(pk: int) -> QuerySet:
-    """The article with everything its page shows, in four queries (article, mentions,
-    quotes, visible comments), however many comments it has."""
+    """The article with what its page shows, in three queries (article, mentions, quotes);
+    its comments come a page at a time from `articles.comment_pages.comment_page`."""
     return (
         Article.objects.for_detail()
         .prefetch_related(
             Prefetch("mentions", queryset=Mention.objects.select_related("person")),
             Prefetch(
                 "quotes", queryset=Quote.objects.select_related("speaker").order_by("position")
-            ),
-            Prefetch(
-                "comments",
-                queryset=Comment.objects.visible().order_by("position"),
-                to_attr="visible_comments",
             ),
         )
         .filter(pk=pk)
@@ -108,7 +102,3 @@ def article_body(article: Article) -> list:
         # count it); the page already shows it under the headline.
         return paragraphs[1:]
     return paragraphs
-
-
-def article_threads(article: Article) -> list[ThreadNode]:
-    return comment_threads(article.visible_comments)

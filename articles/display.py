@@ -148,6 +148,8 @@ class ThreadNode:
     orphaned: bool = False  # it answers a comment that moderators hid
     parent: Any = None  # the comment it answers, when that one is shown
     show_parent: bool = False  # listed flat below its parent's level: say whom it answers
+    # It answers a comment on another page of a long thread: (that page, its position).
+    continues_from: tuple[int, int] | None = None
 
     def descendants(self) -> list[ThreadNode]:
         out: list[ThreadNode] = []
@@ -163,14 +165,22 @@ class ThreadNode:
         return out
 
 
-def comment_threads(comments: Sequence[Any], max_depth: int = MAX_THREAD_DEPTH) -> list[ThreadNode]:
+def comment_threads(
+    comments: Sequence[Any],
+    max_depth: int = MAX_THREAD_DEPTH,
+    *,
+    elsewhere: dict[int, tuple[int, int]] | None = None,
+) -> list[ThreadNode]:
     """Visible comments as nested threads, in page order.
 
     `comments` must be the visible ones only (each with `pk`, `reply_to_id`,
     `position`). A reply whose parent is not among them (hidden by a moderator)
-    is shown at the top level, flagged `orphaned`, so readers still see it.
+    is shown at the top level, flagged `orphaned`, so readers still see it —
+    unless `elsewhere` says the parent is on another page of comments
+    ({parent id: (page, position)}): then it says where its thread continues from.
     Threads deeper than `max_depth` continue flat at that depth, in page order.
     """
+    elsewhere = elsewhere or {}
     nodes = {c.pk: ThreadNode(c) for c in sorted(comments, key=lambda c: c.position)}
     roots: list[ThreadNode] = []
     for node in nodes.values():
@@ -178,6 +188,9 @@ def comment_threads(comments: Sequence[Any], max_depth: int = MAX_THREAD_DEPTH) 
         if parent_id is not None and parent_id in nodes and parent_id != node.comment.pk:
             node.parent = nodes[parent_id].comment
             nodes[parent_id].replies.append(node)
+        elif parent_id in elsewhere:
+            node.continues_from = elsewhere[parent_id]
+            roots.append(node)
         else:
             node.orphaned = parent_id is not None
             roots.append(node)

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, redirect, render
 
-from articles.browsing import (
-    active_filters,
-    article_body,
-    article_for_page,
-    article_threads,
-    paginate_articles,
-)
+from articles.browsing import active_filters, article_body, article_for_page, paginate_articles
+from articles.comment_pages import comment_page
 from articles.facets import article_facets
 from articles.filters import ArticleFilter
 from articles.models import Article
@@ -32,9 +27,11 @@ def article_detail(request, pk: int, slug: str | None = None):
     article = get_object_or_404(article_for_page(pk))
     if slug != (article.slug or "article"):
         return redirect(article, permanent=True)
+    comments = comment_page(article.pk, request.GET.get("comments"))
     context = {
         "article": article,
         "paragraphs": article_body(article),
-        "threads": article_threads(article),
+        "comments": comments,
+        "threads": comments.threads,
     }
     return render(request, "articles/article_detail.html", context)
