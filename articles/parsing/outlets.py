@@ -121,12 +121,26 @@ def identify_outlet(
         for outlet in outlets:
             if any(domain == d or domain.endswith("." + d) for d in outlet.domains):
                 return _guess(outlet, domain), []
+        holder = distributed_for(lines, domain)
+        if holder is not None:
+            known = find_outlet(holder, outlets)
+            if known is not None:
+                return _guess(known, None), []
+            return OutletGuess(name=holder), [
+                f"outlet {holder!r} named by the copyright line; {domain} only distributes it"
+            ]
         return OutletGuess(name=domain, domain=domain), [
             f"unknown outlet domain {domain!r}: times read as UTC"
         ]
     by_signature = _by_signature(lines, outlets)
     if by_signature is not None:
         return _guess(by_signature, None), []
+    logo = _logo_name(lines)
+    if logo is not None:
+        known = find_outlet(logo, outlets)
+        if known is not None:
+            return _guess(known, None), []
+        return OutletGuess(name=logo), [f"outlet {logo!r} named by the page's logo line"]
     agency = agency_credit(lines)
     if agency is not None:
         known = find_outlet(agency, outlets)
@@ -134,6 +148,36 @@ def identify_outlet(
             return _guess(known, None), []
         return OutletGuess(name=agency), [f"outlet taken from the agency credit {agency!r}"]
     return OutletGuess(name="Unknown"), ["outlet not recognised (no URL, no known signature)"]
+
+
+_LOGO_RE = re.compile(r"^(?P<name>[A-Z][\w&.'’ -]{1,40}?)\s+logo$", re.IGNORECASE)
+_COPYRIGHT_RE = re.compile(
+    r"(?:copyright\s*)?©\s*(?:\d{4}\s+)?(?P<name>[A-Z][\w&'’ -]{1,40}?)\.\s.*"
+    r"\bdistributed\s+by\b(?P<by>.{1,80})",
+    re.IGNORECASE,
+)
+
+
+def _logo_name(lines: Sequence[str]) -> str | None:
+    """``News Nation Logo`` at the top of a page names the outlet."""
+    for line in [line.strip() for line in lines[:12] if line.strip()][:6]:
+        match = _LOGO_RE.match(line)
+        if match is not None:
+            return match.group("name").strip()
+    return None
+
+
+def distributed_for(lines: Sequence[str], domain: str) -> str | None:
+    """The outlet an aggregator re-serves: ``Copyright © 2020 Vanguard. All rights reserved.
+    Distributed by Afrinews (afrinews.com)`` on afrinews.com → ``Vanguard``."""
+    site = domain.split(".")[0].casefold()
+    for line in lines[-_AGENCY_WINDOW:]:
+        if "©" not in line or "istributed" not in line:
+            continue
+        match = _COPYRIGHT_RE.search(line)
+        if match is not None and site in match.group("by").casefold().replace(" ", ""):
+            return match.group("name").strip()
+    return None
 
 
 def agency_credit(lines: Sequence[str]) -> str | None:

@@ -149,3 +149,18 @@ def test_two_different_agency_credits_name_no_outlet() -> None:
     lines = ["MAPLE BAY (Reuters) - One thing.", "Another thing was said (AFP)."]
     outlet, _ = identify_outlet(None, lines, DEFAULT_OUTLETS)
     assert outlet.name == "Unknown"
+
+
+def test_an_aggregator_page_is_credited_to_the_outlet_its_copyright_line_names() -> None:
+    lines = [
+        "Ferry strike spreads",
+        "The strike spread on Monday.",
+        "Copyright © 2020 Harbour Herald. All rights reserved. Distributed by NewsPool Media (newspool.com).",
+    ]
+    outlet, _ = identify_outlet("https://newspool.com/stories/1.html", lines, DEFAULT_OUTLETS)
+    assert outlet.name == "Harbour Herald"
+
+
+def test_a_logo_line_names_the_outlet_of_a_page_without_url() -> None:
+    outlet, _ = identify_outlet(None, ["Quay Times Logo", "Ferry strike spreads"], DEFAULT_OUTLETS)
+    assert outlet.name == "Quay Times"
