@@ -105,10 +105,12 @@ def parse_page(
     lines = text.split("\n")
     warnings: list[str] = []
     # A scraper's " date 2022-01-12 " stamp opening the page is the day it gives the page.
-    stamped = _STAMP_RE.match(next((line for line in lines if line.strip()), ""))
+    texts = [i for i, line in enumerate(lines) if line.strip()][:2]
+    if texts and _URL_RE.match(lines[texts[0]].strip()):
+        texts = texts[1:]
+    stamped = _STAMP_RE.match(lines[texts[0]]) if texts else None
     if stamped is not None:
-        at = next(i for i, line in enumerate(lines) if line.strip())
-        lines[at] = stamped.group("rest")
+        lines[texts[0]] = stamped.group("rest")
     paras = [_Para(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
     if not paras:
         raise ExtractionError("not an article: no text")
