@@ -147,7 +147,7 @@ def parse_byline(line: str, *, outlet_names: Collection[str] = ()) -> Byline | N
     if by is None and clean[-48:].casefold().endswith(credit_endings):
         credit = _CREDIT_RE.match(clean)
     if by is None and credit is None:
-        return _names_then_date(clean, outlets)
+        return _names_then_date(clean, outlets) or _name_then_site_or_date(clean, outlets)
     if by is not None:
         rest = by.group("rest")
         names_part, tail = _cut(rest)
@@ -198,6 +198,33 @@ def _names_then_date(clean: str, outlets: Collection[str]) -> Byline | None:
     if not authors or any(len(name.split()) < 2 for name in authors):
         return None
     return Byline(authors, match.group("rest"))
+
+
+# "Adam Ferris www.quaypost.example", "Faye Hall 8 minutes ago Tue 29th December 2020 | 12:00 AM"
+_NAME_LEAD_RE = re.compile(r"^(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s+(?P<rest>\S.*)$")
+_SITE_RE = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$", re.IGNORECASE)
+_AGO_RE = re.compile(r"^\d{1,3}\s+(?:min(?:ute)?s?|hours?|hrs?|days?)\s+ago\s+", re.IGNORECASE)
+
+
+def _name_then_site_or_date(clean: str, outlets: Collection[str]) -> Byline | None:
+    """A name followed by the site's address or by the date, with no separator."""
+    if len(clean) > 120:
+        return None
+    match = _NAME_LEAD_RE.match(clean)
+    if match is None:
+        return None
+    rest = match.group("rest")
+    if _SITE_RE.match(rest):
+        tail = ""
+    else:
+        rest = _AGO_RE.sub("", rest)
+        if not rest[:1].isalnum() or not is_date_line(rest):
+            return None
+        tail = rest
+    authors = _names(match.group("names"), outlets)
+    if len(authors) != 1 or len(authors[0].split()) < 2:
+        return None
+    return Byline(authors, tail)
 
 
 @lru_cache(maxsize=32)

@@ -373,3 +373,23 @@ def test_teaser_links_after_a_signed_letter_are_not_more_letters() -> None:
     assert record.comments == ()
     assert record.authors == ("Sana Qadir",)
     assert record.published.date() == date(2023, 5, 12)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Faye Hallam 8 minutes ago Tue 29th December 2020 | 12:00 AM", ("Faye Hallam",)),
+        ("Adam Ferris www.quaypost.example", ("Adam Ferris",)),
+        ("Posted by Ada Finch / August 28, 2014", ("Ada Finch",)),
+        ("Written by on February 10, 2018", ()),
+    ],
+)
+def test_byline_shapes(line: str, authors: tuple[str, ...]) -> None:
+    record = _parse(f"Ferry slip to close\n\n{line}\n\n" + ARTICLE)
+    assert record.authors == authors
+    assert record.title == "Ferry slip to close"
+
+
+def test_an_ordinal_day_with_a_weekday_and_a_pipe_before_the_time() -> None:
+    record = _parse("Ferry slip to close\n\nFaye Hallam 8 minutes ago Tue 29th December 2020 | 12:00 AM\n\n" + ARTICLE)
+    assert record.published.replace(tzinfo=None) == datetime(2020, 12, 29, 0, 0)
