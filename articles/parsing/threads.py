@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .bylines import looks_like_name, normalise_name
+from .bylines import looks_like_name, normalise_name, parse_byline
 from .comments import (
     comment_header,
     find_comments_heading,
@@ -269,6 +269,8 @@ def _comment_only_page(
         return None  # a bare name over text is a byline; "NAME writes:" is a comment
     if _META_WORDS_RE.search(comment.author):
         return None  # "Source: Xinhua Published: …" is a dateline, not a commenter
+    if parse_byline(lines[thread.start].strip()) is not None:
+        return None  # "Posted by Ada Finch / May 2, 2019" over a short article: a byline
     return thread
 
 
