@@ -94,7 +94,8 @@ _CLOCK_RE = re.compile(r"\d{1,2}:\d{2}")
 _CALENDAR_WORDS = {
     "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs",
     "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday", "today", "yesterday",
-    "posted", "updated", "published", "date", "time", "date/time",
+    "posted", "updated", "published", "date", "time", "date/time", "aired", "broadcast",
+    "filed", "created", "modified", "edited",
 }  # fmt: skip
 _STATUS_RE = re.compile(r"\s*\([a-z][a-z ]{2,20}\)(?:\s*[-–]\s*[a-z]{3,12})?$|\s+[-–]\s+[a-z]{3,12}$")
 _INITIAL_END_RE = re.compile(r"(?:^|\s|\.)[A-Z]\.$")

@@ -136,7 +136,7 @@ _START_RE = re.compile(
     re.IGNORECASE,
 )
 _LEAD_RE = re.compile(
-    r"^\s*(?:(?:first\s+)?published|(?:last\s+)?updated|modified|posted|dated?)?"
+    r"^\s*(?:(?:first\s+)?published|(?:last\s+)?updated|modified|posted|dated?|aired|broadcast)?"
     r"(?:\s+(?:on|at))?\s*:?\s*",
     re.IGNORECASE,
 )

@@ -144,9 +144,17 @@ def parse_page(
         title_at = _find_title(paras, outlet_names)
     if title_at is None and comments:
         title_at = _title_above_thread(paras, outlet_names)
+    heading_title = None
+    if title_at is None and thread is not None and not paras:
+        # A page that is only a comment thread under its heading ("User Comments"): the
+        # heading is the page's headline.
+        heading = lines[thread.start].strip()
+        if thread.roles.get(thread.start) == "comments heading" and _title_shaped(heading):
+            heading_title = _clean(heading)
     if title_at is None:
-        title = ""
-        warnings.append("no headline found")
+        title = heading_title or ""
+        if not title:
+            warnings.append("no headline found")
         head = _Header(0)
         if paras and _HEADING_RE.match(paras[0].text) is None:
             head = _read_header(paras, -1, zone, outlet_names)

@@ -393,3 +393,24 @@ def test_byline_shapes(line: str, authors: tuple[str, ...]) -> None:
 def test_an_ordinal_day_with_a_weekday_and_a_pipe_before_the_time() -> None:
     record = _parse("Ferry slip to close\n\nFaye Hallam 8 minutes ago Tue 29th December 2020 | 12:00 AM\n\n" + ARTICLE)
     assert record.published.replace(tzinfo=None) == datetime(2020, 12, 29, 0, 0)
+
+
+def test_an_aired_line_dates_a_transcript_in_its_printed_zone() -> None:
+    text = (
+        "Return to Transcripts main page\nHarbour Hour\nInterview With the Ferry Board Chair\n"
+        "Aired July 21, 2010 - 14:00 ET\n"
+        "MIRA COLE, HOST, HARBOUR HOUR: Tonight, the chair of the ferry board on the slip closure and the winter shuttle.\n"
+    )
+    record = _parse(text)
+    assert record.title == "Interview With the Ferry Board Chair"
+    assert record.published.isoformat() == "2010-07-21T14:00:00-04:00"
+
+
+def test_a_page_that_is_only_a_comment_thread_takes_its_heading_as_headline() -> None:
+    text = (
+        "User Comments\n\nnell May 27, 2021 9:10am\n\nThe shuttle is a good idea.\n\n"
+        "ivo May 28, 2021 10:00am\n\nIt will never run on time.\n"
+    )
+    record = _parse(text)
+    assert record.title == "User Comments"
+    assert _authors(record) == ["nell", "ivo"]
