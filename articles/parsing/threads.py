@@ -71,7 +71,7 @@ class Thread:
     start: int  # line index (in the dump) where the thread, or its heading, begins
     comments: tuple[ParsedComment, ...]
     declared: int | None = None
-    shape: str = "headed"  # "headed", "signed" or "separated": shown by --explain
+    shape: str = "header-led"  # "header-led", "signed" or "separated": shown by --explain
     cued: bool = False  # its first header has a speech cue ("NAME writes:")
     warnings: list[str] = field(default_factory=list)
     roles: dict[int, str] = field(default_factory=dict)  # line index -> role, for --explain
@@ -112,7 +112,7 @@ def find_thread(
         plain, plain_warnings = parse_comments(lines[at + 1 :], zone)
         if plain and (thread is None or len(plain) >= len(thread.comments)):
             roles = {j: "comment" for j in range(at + 1, len(lines)) if lines[j].strip()}
-            thread = Thread(at, plain, shape="headed", warnings=plain_warnings, roles=roles)
+            thread = Thread(at, plain, shape="header-led", warnings=plain_warnings, roles=roles)
         if thread is not None:
             thread.start, thread.declared = at, declared
             thread.roles[at] = "comments heading"
@@ -204,7 +204,7 @@ def _header_led(
             warnings.append(f"comment {k + 1}: {warning}")
     cued = bool(_CUE_END_RE.search(lines[headers[0][0]].strip()))
     return Thread(
-        headers[0][0], comments, shape="headed", warnings=warnings, roles=roles, cued=cued
+        headers[0][0], comments, shape="header-led", warnings=warnings, roles=roles, cued=cued
     )
 
 

@@ -19,8 +19,9 @@ from articles.importing import Importer, ImportOutcome, register_outlets
 from articles.models import Person
 from articles.outlet_files import load_outlet_profiles
 from articles.parsing.decode import printable_path
+from articles.parsing.explain import explain_file
 from articles.parsing.extract import prepare_dump
-from articles.parsing.records import OutletProfile, failed_json
+from articles.parsing.records import ExtractionError, OutletProfile, failed_json
 
 
 class Command(BaseCommand):
@@ -44,6 +45,12 @@ class Command(BaseCommand):
             default="text",
             help="Output: a summary (text) or, with --dry-run, one extraction record "
             "per file as JSON lines (json).",
+        )
+        parser.add_argument(
+            "--explain",
+            action="store_true",
+            help="With --dry-run: print every line of each file with the role parsing gave "
+            "it (headline, byline/date, body, comment header, furniture…), then what was read.",
         )
         parser.add_argument(
             "--outlet", help="Force this outlet name for every file (overrides detection)."
@@ -100,7 +107,11 @@ class Command(BaseCommand):
             importer.use_outlets(outlets)  # parse with them, store nothing
         self.verbosity = options["verbosity"]
         self.json_output = options["format"] == "json"
-        if options["dry_run"]:
+        if options["explain"]:
+            if not options["dry_run"]:
+                raise CommandError("--explain only works with --dry-run.")
+            self._explain(paths, skipped, importer)
+        elif options["dry_run"]:
             self._dry_run(paths, skipped, importer, workers=options["workers"])
         else:
             self._import(
@@ -156,6 +167,28 @@ class Command(BaseCommand):
                 status="failed",
                 error=f"could not store: {type(exc).__name__}: {exc}",
             )
+
+    def _explain(self, paths: list[str], skipped: list[Skipped], importer: Importer) -> None:
+        failed = len(skipped)
+        for entry in skipped:
+            self._problem(entry.path, entry.reason)
+        settings = importer.settings
+        for path in paths:
+            try:
+                lines = explain_file(
+                    path,
+                    outlets=settings.outlets,
+                    max_bytes=settings.max_bytes,
+                    forced_outlet=settings.forced_outlet,
+                )
+            except (ExtractionError, OSError, UnicodeError) as exc:
+                failed += 1
+                self._problem(printable_path(path), str(exc))
+                continue
+            for line in lines:
+                self.stdout.write(line)
+        if failed:
+            raise CommandError(f"{failed} of {len(paths) + len(skipped)} files failed", returncode=1)
 
     def _dry_run(
         self, paths: list[str], skipped: list[Skipped], importer: Importer, *, workers: int
