@@ -142,6 +142,8 @@ def parse_page(
     title_at = _slug_title(paras, url, outlet_names)
     if title_at is None:
         title_at = _find_title(paras, outlet_names)
+    if title_at is not None and _is_promo(paras, title_at):
+        title_at = None  # "Got a licence?" then "Find out more": a promo box, not the story
     if title_at is None and comments:
         title_at = _title_above_thread(paras, outlet_names)
     heading_title = None
@@ -264,6 +266,18 @@ def _explain_roles(
         else:
             role = "furniture"
         explain[para.index] = role
+
+
+_CALL_TO_ACTION_RE = re.compile(
+    r"^(?:find out more|learn more|read more|more info|click here|sign up(?: now)?|subscribe(?: now)?"
+    r"|register now|download (?:the|our) app)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _is_promo(paras: Sequence[_Para], at: int) -> bool:
+    """A headline-shaped line whose box ends in a call to action within two lines."""
+    return any(_CALL_TO_ACTION_RE.match(p.text) for p in paras[at + 1 : at + 4])
 
 
 def _date_near_headline(paras: Sequence[_Para], title_at: int | None, zone: str) -> datetime | None:

@@ -121,7 +121,7 @@ def identify_outlet(
         for outlet in outlets:
             if any(domain == d or domain.endswith("." + d) for d in outlet.domains):
                 return _guess(outlet, domain), []
-        holder = distributed_for(lines, domain)
+        holder = distributed_for(lines, domain) or running_head(lines)
         if holder is not None:
             known = find_outlet(holder, outlets)
             if known is not None:
@@ -135,7 +135,7 @@ def identify_outlet(
     by_signature = _by_signature(lines, outlets)
     if by_signature is not None:
         return _guess(by_signature, None), []
-    logo = _logo_name(lines)
+    logo = _logo_name(lines) or running_head(lines)
     if logo is not None:
         known = find_outlet(logo, outlets)
         if known is not None:
@@ -164,6 +164,24 @@ def _logo_name(lines: Sequence[str]) -> str | None:
         match = _LOGO_RE.match(line)
         if match is not None:
             return match.group("name").strip()
+    return None
+
+
+# A print page's running head: page number, date, publication ("36 Wednesday December 22
+# 2021 | the times"), as PDF-extracted editions keep it.
+_RUNNING_HEAD_RE = re.compile(
+    r"^\d{1,3}\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+.{6,30}?\d{4}\s*\|\s*(?P<name>[a-z][\w&'’ .-]{1,40})$",
+    re.IGNORECASE,
+)
+
+
+def running_head(lines: Sequence[str]) -> str | None:
+    """The publication named by a print page's running head, title-cased when printed small."""
+    for line in lines[:25]:
+        match = _RUNNING_HEAD_RE.match(line.strip())
+        if match is not None:
+            name = match.group("name").strip()
+            return name.title() if name.islower() else name
     return None
 
 

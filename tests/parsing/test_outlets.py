@@ -164,3 +164,9 @@ def test_an_aggregator_page_is_credited_to_the_outlet_its_copyright_line_names()
 def test_a_logo_line_names_the_outlet_of_a_page_without_url() -> None:
     outlet, _ = identify_outlet(None, ["Quay Times Logo", "Ferry strike spreads"], DEFAULT_OUTLETS)
     assert outlet.name == "Quay Times"
+
+
+def test_a_print_running_head_names_the_publication_on_a_mirror_site() -> None:
+    lines = ["Quay Times - UK (2021-12-22)", "", "12 Wednesday December 22 2021 | the quay times"]
+    outlet, _ = identify_outlet("https://epapermirror.example/view/1", lines, DEFAULT_OUTLETS)
+    assert outlet.name == "The Quay Times"

@@ -414,3 +414,11 @@ def test_a_page_that_is_only_a_comment_thread_takes_its_heading_as_headline() ->
     record = _parse(text)
     assert record.title == "User Comments"
     assert _authors(record) == ["nell", "ivo"]
+
+
+def test_a_promo_box_with_a_call_to_action_is_not_the_headline() -> None:
+    text = (
+        "Got a ferry pass?\n\nYou need one to board any boat in the harbour. It is the law.\n\n"
+        "Find out more\n\nLive Reporting\n\n" + ARTICLE
+    )
+    assert _parse(text).title != "Got a ferry pass?"
