@@ -129,8 +129,10 @@ def find_thread(
         if t is not None
     ]
     if not candidates:
-        return _comment_only_page(lines, first, zone, article_start) or _comment_after_body(
-            lines, first, zone, article_start
+        return (
+            _comment_only_page(lines, first, zone, article_start)
+            or _comment_after_body(lines, first, zone, article_start)
+            or _forum_reply(lines, first)
         )
     # The thread that starts first wins; on a tie the one finding more comments.
     return min(candidates, key=lambda t: (t.start, -len(t.comments)))
@@ -252,6 +254,29 @@ def _comment_after_body(
     )):
         return None
     return thread
+
+
+_REPLY_TITLE_RE = re.compile(r"^(?:re|reply\s+to)\s*:\s*\S", re.IGNORECASE)
+
+
+def _forum_reply(lines: Sequence[str], first: int) -> Thread | None:
+    """A forum reply page: ``Reply To: <topic>``, the replier's name alone, their text."""
+    if not _REPLY_TITLE_RE.match(lines[first].strip()):
+        return None
+    at = _next_text_index(lines, first + 1)
+    if at is None:
+        return None
+    name = lines[at].strip()
+    if not _signer(name) or name[-1:] in ".:,;!?" or parse_byline(name) is not None:
+        return None
+    text = [(j, lines[j]) for j in range(at + 1, len(lines)) if lines[j].strip()]
+    stop = next((k for k, (_, line) in enumerate(text) if is_comment_furniture(line)), None)
+    text = text[:stop] if stop is not None else text
+    if not text or not _text_block(text[:1]):
+        return None
+    roles = {at: "comment header"}
+    comments, warnings = _finish([_Draft(normalise_name(name), None, text)], roles)
+    return Thread(at, comments, shape="header-led", warnings=warnings, roles=roles)
 
 
 def _comment_only_page(

@@ -422,3 +422,13 @@ def test_a_promo_box_with_a_call_to_action_is_not_the_headline() -> None:
         "Find out more\n\nLive Reporting\n\n" + ARTICLE
     )
     assert _parse(text).title != "Got a ferry pass?"
+
+
+def test_a_forum_reply_page_names_its_writer_on_the_line_under_the_topic() -> None:
+    text = (
+        "Reply To: Harbour master resigns\n\n\nMarta Quill\n\n"
+        "This is not just sad, it is a scandal. The board never listened to her once.\n"
+    )
+    record = _parse(text)
+    assert record.title == "Reply To: Harbour master resigns"
+    assert _authors(record) == ["Marta Quill"]
