@@ -91,7 +91,8 @@ _TITLE_WORDS = {
 }
 _TAG_RE = re.compile(r"</?[a-z][^>]*>|\*\*|__", re.IGNORECASE)
 _BY_RE = re.compile(
-    r"^\s*(?:written\s+|words\s+|reported\s+|posted\s+|story\s+)?by[:\s]\s*(?P<rest>.+)$",
+    r"^\s*(?:written\s+|words\s+|reported\s+|posted\s+|story\s+|(?:original\s+)?article\s+)?"
+    r"by[:\s]\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
 # Where the names stop: a separator, a cue word or the start of a date.

@@ -142,6 +142,10 @@ def parse_page(
     title_at = _slug_title(paras, url, outlet_names)
     if title_at is None:
         title_at = _find_title(paras, outlet_names)
+    index_page = _is_index_page(paras, outlet_names)
+    if index_page:
+        title_at = None
+        warnings.append("index page: several stories with their own headlines and bylines")
     if title_at is not None and _is_promo(paras, title_at):
         title_at = None  # "Got a licence?" then "Find out more": a promo box, not the story
     if title_at is None and comments:
@@ -167,12 +171,14 @@ def parse_page(
     tags, tag_at = _find_tags(paras, head.body_start)
     article_end = tag_at if tag_at is not None else len(paras)
     body, leftovers = _body(paras[head.body_start : article_end], outlet_names)
-    authors = head.authors
-    if not authors:
+    authors = () if index_page else head.authors
+    if index_page:
+        head = _Header(head.body_start, (), None, None, None, head.warnings)
+    if not authors and not index_page:
         authors = _letter_signature(title, body, leftovers)
-    if not authors and not title and not comments:
+    if not authors and not title and not comments and not index_page:
         authors = _signer_after_body(paras[head.body_start : article_end], body)
-    if not authors:
+    if not authors and not index_page:
         authors = _footer_credits(paras[head.body_start : article_end])
     if tags:
         tags = _split_tags(tags, " ".join((title, head.standfirst or "", *body)))
@@ -196,7 +202,7 @@ def parse_page(
                 f"publication date {published.date()} differs from the URL's {url_day}: URL kept"
             )
             published = day_start(url_day, zone)
-    if published is None:
+    if published is None and not index_page:
         published = _date_near_headline(paras, title_at, zone)
         if published is not None:
             warnings.append("publication date taken from a date line near the headline")
@@ -273,6 +279,18 @@ _CALL_TO_ACTION_RE = re.compile(
     r"|register now|download (?:the|our) app)\W*$",
     re.IGNORECASE,
 )
+
+
+def _is_index_page(paras: Sequence[_Para], outlet_names: Sequence[str]) -> bool:
+    """A list of story summaries: three or more headline + byline pairs on one page."""
+    pairs = 0
+    for i, para in enumerate(paras[:200]):
+        if i == 0 or len(para.text) > 160:
+            continue
+        byline = parse_byline(para.text, outlet_names=outlet_names)
+        if byline is not None and byline.authors and _title_shaped(paras[i - 1].text):
+            pairs += 1
+    return pairs >= 3
 
 
 def _is_promo(paras: Sequence[_Para], at: int) -> bool:

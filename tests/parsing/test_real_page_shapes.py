@@ -432,3 +432,20 @@ def test_a_forum_reply_page_names_its_writer_on_the_line_under_the_topic() -> No
     record = _parse(text)
     assert record.title == "Reply To: Harbour master resigns"
     assert _authors(record) == ["Marta Quill"]
+
+
+def test_an_index_of_story_summaries_has_no_single_headline_or_author() -> None:
+    items = [
+        ("Ferry slip to close for winter", "Ada Finch", "The harbour board voted to close the slip."),
+        ("Shuttle boat ordered at last", "Ada Finch, Tom Reyes", "The board ordered a shuttle boat."),
+        ("Fares rise for the third year", "Tom Reyes", "Islanders will pay more from January."),
+    ]
+    text = "\n\n".join(
+        f"{title}\n\nOriginal article by {names}\nThe Quay Post – Page: 7 : 26-Nov-24\n\n{lead} " * 1
+        + "More follows in the full story for subscribers."
+        for title, names, lead in items
+    )
+    record = _parse(text)
+    assert record.title == ""
+    assert record.authors == ()
+    assert any(w.startswith("index page") for w in record.warnings)
