@@ -209,8 +209,18 @@ def comment_header(
     >>> comment_header(["Ann Bo / May 2, 2019 at 9:15 am"], 0, "UTC")[:2]
     (1, 'Ann Bo')
     """
-    line = _table_cells(lines[i].strip())
-    if not line or len(line) > _MAX_HEADER:
+    raw = lines[i].strip()
+    if not raw or len(raw) > _MAX_HEADER:
+        return None
+    # Cheap tests first (this runs on every line of every page): a one-line header ends
+    # with its date or a speech cue; a two-line one is a short line over a line with digits.
+    nxt = _next_line(lines, i + 1)
+    two_lines = nxt is not None and len(raw) <= 60 and _has_digit(lines[nxt][:60])
+    cued = raw.rstrip(" :.…|").lower().endswith(_CUE_WORDS)
+    if not (two_lines or cued or _may_end_with_date(raw)):
+        return None
+    line = _table_cells(raw)
+    if not line:
         return None
     scratch: list[str] = []
     reply_name = None
@@ -221,7 +231,6 @@ def comment_header(
             reply_name = _clean_name(replying.group("to")[: found.start])
             line = replying.group("name") + " / " + replying.group("to")[found.start :]
     draft = _header(line, zone, scratch, 0)
-    nxt = _next_line(lines, i + 1)
     if draft is not None and warnings is not None:
         warnings.extend(w.removeprefix("comment 0: ") for w in scratch)
     if draft is not None:
@@ -282,6 +291,13 @@ def reply_index(text: str, reply_name: str | None, earlier: Sequence[ParsedComme
                 return index
         return None
     return _reply_to(text, earlier)
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch in _DIGITS for ch in text)
+
+
+_DIGITS = frozenset("0123456789")
 
 
 def _next_line(lines: Sequence[str], i: int) -> int | None:

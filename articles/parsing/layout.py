@@ -285,7 +285,7 @@ def _is_index_page(paras: Sequence[_Para], outlet_names: Sequence[str]) -> bool:
     """A list of story summaries: three or more headline + byline pairs on one page."""
     pairs = 0
     for i, para in enumerate(paras[:200]):
-        if i == 0 or len(para.text) > 160:
+        if i == 0 or len(para.text) > 160 or "by" not in para.text.lower():
             continue
         byline = parse_byline(para.text, outlet_names=outlet_names)
         if byline is not None and byline.authors and _title_shaped(paras[i - 1].text):
@@ -338,13 +338,16 @@ def _slug_title(paras: Sequence[_Para], url: str | None, outlet_names: Sequence[
         return None
     best: tuple[float, int] | None = None
     for i, para in enumerate(paras[:30]):
+        if len(para.text) > 300:
+            continue
+        words = set(_SLUG_SPLIT_RE.split(para.text.casefold()))
+        share = len(slug & words) / len(slug)
+        if share < 0.6 or len(slug & words) < 3 or (best is not None and share <= best[0]):
+            continue
         text = _title_text(para.text)
         if not _title_shaped(text) or _is_furniture(text) or _is_meta(text, outlet_names):
             continue
-        words = set(_norm(text).split())
-        share = len(slug & words) / len(slug)
-        if share >= 0.6 and len(slug & words) >= 3 and (best is None or share > best[0]):
-            best = (share, i)
+        best = (share, i)
     return best[1] if best else None
 
 

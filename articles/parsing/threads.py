@@ -95,12 +95,13 @@ def find_thread(
     of running text, before which a header-led thread needs a heading of its own.
     """
     heading = find_comments_heading(lines, first)
+    scan = _scan_headers(lines, first, zone)
     if heading is not None:
         at, declared = heading
         found = [
             t
             for t in (
-                _header_led(lines, at + 1, zone, need=1),
+                _header_led(lines, at + 1, zone, need=1, scan=scan),
                 _separated(lines, at + 1, need=1),
                 _signed(lines, at + 1, need=1),
             )
@@ -108,11 +109,15 @@ def find_thread(
         ]
         # Under a heading every shape may apply: the reading that finds most comments wins.
         thread = max(found, key=lambda t: len(t.comments)) if found else None
-        # The line-by-line reader of headed threads stays when it finds as many comments.
-        plain, plain_warnings = parse_comments(lines[at + 1 :], zone)
-        if plain and (thread is None or len(plain) >= len(thread.comments)):
-            roles = {j: "comment" for j in range(at + 1, len(lines)) if lines[j].strip()}
-            thread = Thread(at, plain, shape="header-led", warnings=plain_warnings, roles=roles)
+        # The line-by-line reader of headed threads also knows dates printed under the text
+        # ("Name wrote:" … "(Posted on 3.3.2018 at 22:12)"): asked when a time is missing.
+        if thread is None or any(c.posted is None for c in thread.comments):
+            plain, plain_warnings = parse_comments(lines[at + 1 :], zone)
+            if plain and (thread is None or len(plain) >= len(thread.comments)):
+                roles = {j: "comment" for j in range(at + 1, len(lines)) if lines[j].strip()}
+                thread = Thread(
+                    at, plain, shape="header-led", warnings=plain_warnings, roles=roles
+                )
         if thread is not None:
             thread.start, thread.declared = at, declared
             thread.roles[at] = "comments heading"
@@ -122,7 +127,7 @@ def find_thread(
     candidates = [
         t
         for t in (
-            _header_led(lines, first, zone, need=2, after=article_start),
+            _header_led(lines, first, zone, need=2, after=article_start, scan=scan),
             _signed(lines, first, need=2),
             _separated(lines, first, need=2),
         )
@@ -130,8 +135,8 @@ def find_thread(
     ]
     if not candidates:
         return (
-            _comment_only_page(lines, first, zone, article_start)
-            or _comment_after_body(lines, first, zone, article_start)
+            _comment_only_page(lines, first, zone, article_start, scan)
+            or _comment_after_body(lines, first, zone, article_start, scan)
             or _forum_reply(lines, first)
         )
     # The thread that starts first wins; on a tie the one finding more comments.
@@ -148,23 +153,46 @@ def _check_declared(thread: Thread) -> None:
 # -- header-led threads -------------------------------------------------------------------
 
 
-def _header_led(
-    lines: Sequence[str], start: int, zone: str | None, *, need: int, after: int = 0
-) -> Thread | None:
-    headers: list[tuple[int, int, _Draft]] = []  # (first line, lines used, draft)
-    header_warnings: dict[int, list[str]] = {}
+_Scan = list[tuple[int, int, str | None, datetime | None, str | None, list[str]]]
+
+
+def _scan_headers(lines: Sequence[str], start: int, zone: str | None) -> _Scan:
+    """Every comment header from ``start`` on: (line, lines used, author, posted, replied-to
+    name, warnings). Scanned once per page and shared by every thread reading."""
+    found: _Scan = []
     i = start
     n = len(lines)
     while i < n:
         said: list[str] = []
-        found = comment_header(lines, i, zone, said)
-        if found is not None:
-            used, author, posted, reply_name = found
-            header_warnings[len(headers)] = said
-            headers.append((i, used, _Draft(author, posted, reply_to_name=reply_name)))
+        header = comment_header(lines, i, zone, said)
+        if header is not None:
+            used, author, posted, reply_name = header
+            found.append((i, used, author, posted, reply_name, said))
             i += used
             continue
         i += 1
+    return found
+
+
+def _header_led(
+    lines: Sequence[str],
+    start: int,
+    zone: str | None,
+    *,
+    need: int,
+    after: int = 0,
+    scan: _Scan | None = None,
+) -> Thread | None:
+    if scan is None:
+        scan = _scan_headers(lines, start, zone)
+    n = len(lines)
+    headers: list[tuple[int, int, _Draft]] = []  # (first line, lines used, draft)
+    header_warnings: dict[int, list[str]] = {}
+    for at, used, author, posted, reply_name, said in scan:
+        if at < start:
+            continue
+        header_warnings[at] = said
+        headers.append((at, used, _Draft(author, posted, reply_to_name=reply_name)))
     if len(headers) < need:
         timed = {h[0]: h for h in headers}
         placed = _place_headers(lines, start)
@@ -200,9 +228,8 @@ def _header_led(
     comments, warnings = _finish(drafts, roles)
     if len(comments) < need:
         return None
-    kept = [h for h in headers if h[0] >= after]
-    for k in range(len(kept)):
-        for warning in header_warnings.get(k + len(headers) - len(kept), ()):
+    for k, header in enumerate(headers):
+        for warning in header_warnings.get(header[0], ()):
             warnings.append(f"comment {k + 1}: {warning}")
     cued = bool(_CUE_END_RE.search(lines[headers[0][0]].strip()))
     return Thread(
@@ -240,10 +267,10 @@ _BYLINE_CUE_RE = re.compile(r"^(?:posted|written|story|words)?\s*by\b", re.IGNOR
 
 
 def _comment_after_body(
-    lines: Sequence[str], first: int, zone: str | None, article_start: int
+    lines: Sequence[str], first: int, zone: str | None, article_start: int, scan: _Scan
 ) -> Thread | None:
     """One timed comment header after the article's running text (a one-comment thread)."""
-    thread = _header_led(lines, first, zone, need=1, after=article_start + 1)
+    thread = _header_led(lines, first, zone, need=1, after=article_start + 1, scan=scan)
     if thread is None or thread.start <= article_start or len(thread.comments) != 1:
         return None
     header = lines[thread.start].strip()
@@ -280,11 +307,11 @@ def _forum_reply(lines: Sequence[str], first: int) -> Thread | None:
 
 
 def _comment_only_page(
-    lines: Sequence[str], first: int, zone: str | None, article_start: int
+    lines: Sequence[str], first: int, zone: str | None, article_start: int, scan: _Scan
 ) -> Thread | None:
     """A page that is one reader comment: a timed header before any running text, then a
     short text (an article under a name-and-date byline runs on for many paragraphs)."""
-    thread = _header_led(lines, first, zone, need=1)
+    thread = _header_led(lines, first, zone, need=1, scan=scan)
     if thread is None or thread.start > article_start or len(thread.comments) != 1:
         return None
     comment = thread.comments[0]
