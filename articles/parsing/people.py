@@ -382,8 +382,14 @@ def _runs(text: str, tokens: Sequence[_Token]) -> list[_Run]:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         kind = tok.kind
         if kind in (_NAME, _INITIAL):
+            if current and current[-1].kind == _POISONK and _person_follows(text, tokens, i - 1):
+                close()  # "Hove City Council | Jacob Taylor said": the institution ends here
             current.append(tok)
         elif kind == _POISONK:
+            if not current and _person_follows(text, tokens, i):
+                # "City Council Jacob Taylor said": the institution ends at its last word and
+                # a full name starts after it (issue 10: titles fused into names).
+                continue
             if current or (nxt is not None and nxt.kind == _NAME):
                 current.append(tok)
                 poisoned = True
@@ -414,6 +420,20 @@ def _runs(text: str, tokens: Sequence[_Token]) -> list[_Run]:
     if current:
         close()
     return runs
+
+
+def _person_follows(text: str, tokens: Sequence[_Token], i: int) -> bool:
+    """Two name words right after token ``i``, the first a known given name."""
+    if i + 2 >= len(tokens):
+        return False
+    first, second = tokens[i + 1], tokens[i + 2]
+    return (
+        first.kind == _NAME
+        and second.kind in (_NAME, _SHOUT)
+        and is_given_name(first.word)
+        and _contiguous(text, tokens[i], first)
+        and _contiguous(text, first, second)
+    )
 
 
 def _word_before(text: str, start: int) -> _Token | None:
@@ -580,6 +600,8 @@ def _collect(
     if len(name_words) >= 2 and tokens[-1].kind != _INITIAL:
         evidence = (
             cue_any
+            or (_given_name_first(tokens) and not _after_place_preposition(before))
+            or (before is not None and _rank_abbreviation(before))
             or speech
             or tokens[-1].possessive
             or _APPOSITIVE_AFTER.match(after) is not None
@@ -593,8 +615,8 @@ def _collect(
         return
     if tokens[0].kind == _MONTH and not cue_any:
         return
-    if cue_any or not tokens[0].sentence_start:
-        single_use.add(key)
+    if cue_any or not (tokens[0].sentence_start or _after_article(text, tokens[0].start)):
+        single_use.add(key)  # "… provided by the State": a common noun, not a surname
     cand = singles.get(key)
     if cand is None:
         cand = singles[key] = _Candidate(words[0], {_fold_words(words)}, where)
@@ -617,6 +639,38 @@ class _ArticleWords:
         if self._lower is None:
             self._lower = frozenset(w for t in self.texts for w in _LOWER_WORD_RE.findall(t))
         return low in self._lower
+
+
+def _after_article(text: str, start: int) -> bool:
+    return text[max(0, start - 4) : start].lower() in ("the ", " an ") or text[
+        max(0, start - 2) : start
+    ].lower() in ("a ",)
+
+
+def _given_name_first(tokens: Sequence[_Token]) -> bool:
+    """``John Tory leads``: a known given name opening a two- or three-word name is evidence
+    on its own, once a person is named in full (issue 10)."""
+    names = [t for t in tokens if t.kind != _SUFFIX]
+    return (
+        2 <= len(names) <= 3
+        and names[0].kind == _NAME
+        and is_given_name(names[0].word)
+        and all(t.kind in (_NAME, _PARTICLE, _INITIAL) for t in names[1:])
+        and not any(t.word.isupper() and len(t.word) > 1 for t in names)
+    )
+
+
+_PLACE_PREPOSITIONS = _words("in at to from near outside via across into towards toward around through")
+
+
+def _after_place_preposition(before: _Token | None) -> bool:
+    """``drove to Alice Springs``: after a place preposition a given name proves nothing."""
+    return before is not None and before.low in _PLACE_PREPOSITIONS
+
+
+def _rank_abbreviation(token: _Token) -> bool:
+    """``DSP Bala Elkana``, ``CP Hakeem Odumosu``: a short all-capitals rank before a name."""
+    return token.kind == _SHOUT and 2 <= len(token.word) <= 4 and token.word.isalpha()
 
 
 def _strip_descriptors(tokens: list[_Token], article: _ArticleWords) -> tuple[list[_Token], bool]:
@@ -671,7 +725,11 @@ def _merge(persons: list[_Candidate], cand: _Candidate) -> None:
         if _family(person.name) != family or p_suffix != suffix:
             continue
         p_given = given_name(person.name)
-        if (given is None and p_given is None) or first_names_compatible(given, p_given):
+        if (
+            (given is None and p_given is None)
+            or first_names_compatible(given, p_given)
+            or _spelling_variant(given, p_given)
+        ):
             person.name = better_name(person.name, cand.name)
             person.variants |= cand.variants
             person.evidence = person.evidence or cand.evidence
@@ -679,6 +737,18 @@ def _merge(persons: list[_Candidate], cand: _Candidate) -> None:
     persons.append(
         _Candidate(cand.name, set(cand.variants), cand.first_seen, evidence=cand.evidence)
     )
+
+
+def _spelling_variant(a: str | None, b: str | None) -> bool:
+    """``Abdou`` / ``Abou`` Dardar in one article: given names one letter apart (both of four
+    letters or more) under the same surname are one person spelt two ways."""
+    if a is None or b is None:
+        return False
+    ka, kb = name_key(a), name_key(b)
+    if min(len(ka), len(kb)) < 4 or abs(len(ka) - len(kb)) != 1:
+        return False
+    short, long_ = sorted((ka, kb), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 class MentionFinder:

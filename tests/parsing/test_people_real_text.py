@@ -1,0 +1,45 @@
+"""People on real news text (issue 10), in our own words with fictional people."""
+
+from __future__ import annotations
+
+from articles.parsing.people import find_people
+
+
+def _names(*paragraphs: str) -> list[str]:
+    return [p.name for p in find_people("", list(paragraphs))]
+
+
+def test_people_named_once_in_full_are_found() -> None:
+    assert _names("Helen Holt met Peter Lund in Kelby on Tuesday to discuss the ferry.") == [
+        "Helen Holt",
+        "Peter Lund",
+    ]
+
+
+def test_a_given_name_after_a_place_preposition_is_no_evidence() -> None:
+    assert _names("We drove to Alice Springs and back before dinner.") == []
+
+
+def test_a_title_fused_to_an_institution_does_not_hide_the_name() -> None:
+    text = "Deputy Leader of Kelby City Council Peter Lund said the slip would reopen in May."
+    assert _names(text) == ["Peter Lund"]
+
+
+def test_a_short_capitalised_rank_before_a_name_is_evidence() -> None:
+    text = "The police spokesman, DSP Ama Oduya, gave the advice on Thursday."
+    assert _names(text) == ["Ama Oduya"]
+
+
+def test_the_state_as_a_common_noun_does_not_make_a_surname() -> None:
+    assert _names(
+        "The Kelby State Police Command says no raid is planned.",
+        "This was to let people enjoy the night life provided by the State.",
+    ) == []
+
+
+def test_one_person_spelt_two_ways_in_one_article_is_one_person() -> None:
+    names = _names(
+        "Abdou Darwel, who was reached by telephone, told reporters the town was held.",
+        "The remarks by Abou Darwel were the first made by the group.",
+    )
+    assert names == ["Abdou Darwel"]
