@@ -731,9 +731,15 @@ def _has_date(text: str) -> bool:
     return any(map(text.__contains__, _DIGITS)) and search_date(text) is not None
 
 
+# A transcript speaker label on its own line: a capitalised name and a colon.
+_SPEAKER_LABEL_RE = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}:$")
+
+
 def _is_prose(text: str) -> bool:
     """A paragraph of running text: closing punctuation, or long enough to be a paragraph."""
     if text.endswith(":"):
+        if _SPEAKER_LABEL_RE.match(text):
+            return True  # "Jim Orme:" over a transcript turn
         return len(text.split()) >= 3 and not _FORM_RE.match(text)
     return _ends_sentence(text) or len(text.split()) >= 40
 

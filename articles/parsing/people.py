@@ -512,6 +512,12 @@ def find_people(
     for position, text in enumerate(texts):
         for run in runs[position]:
             _collect(text, run, position, full, singles, single_use, alias_map, article)
+        label = _TRANSCRIPT_LABEL_RE.match(text) if position else None
+        if label is not None:
+            words = normalise_label(label.group("name")).split()
+            if 2 <= len(words) <= 4 and name_key(" ".join(words)) not in banned:
+                where = (position, 0)
+                full.append(_Candidate(" ".join(words), {_fold_words(words)}, where, True))
 
     persons: list[_Candidate] = []
     for cand in sorted(full, key=lambda c: c.first_seen):
@@ -639,6 +645,20 @@ class _ArticleWords:
         if self._lower is None:
             self._lower = frozenset(w for t in self.texts for w in _LOWER_WORD_RE.findall(t))
         return low in self._lower
+
+
+# A transcript turn: "Jim Orme:" or "WILLA BAY, CEO, HARBOUR LINES: It has been…" at the
+# start of a paragraph names the speaker (issue 10).
+_TRANSCRIPT_LABEL_RE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})(?:, [^:\n]{2,80})?:(?:\s|$)"
+)
+
+
+def normalise_label(name: str) -> str:
+    """``WILLA BAY`` → ``Willa Bay``; mixed case kept."""
+    if name.isupper():
+        return " ".join(part.capitalize() for part in name.split())
+    return name
 
 
 def _after_article(text: str, start: int) -> bool:

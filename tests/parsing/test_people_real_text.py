@@ -43,3 +43,12 @@ def test_one_person_spelt_two_ways_in_one_article_is_one_person() -> None:
         "The remarks by Abou Darwel were the first made by the group.",
     )
     assert names == ["Abdou Darwel"]
+
+
+def test_transcript_speaker_labels_name_people_in_either_case() -> None:
+    names = _names(
+        "Tonight, the ferry board on the slip closure.",
+        "MIRA COLE, HOST, HARBOUR HOUR: Good evening and welcome.",
+        "Tomas Weir: Thanks for having me on tonight.",
+    )
+    assert names == ["Mira Cole", "Tomas Weir"]

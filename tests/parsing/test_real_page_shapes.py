@@ -449,3 +449,12 @@ def test_an_index_of_story_summaries_has_no_single_headline_or_author() -> None:
     assert record.title == ""
     assert record.authors == ()
     assert any(w.startswith("index page") for w in record.warnings)
+
+
+def test_transcript_speaker_label_lines_stay_in_the_body() -> None:
+    text = (
+        "Harbour Hour interview\n\nNell Orme:\n\nWelcome to the programme, it is good to have you.\n\n"
+        "Tomas Weir:\n\nThanks, it is good to be here to talk about the ferry slip.\n"
+    )
+    record = _parse(text)
+    assert "Tomas Weir:" in record.body
