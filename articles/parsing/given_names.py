@@ -90,6 +90,49 @@ GIVEN_NAMES = _names(
     tunde wanjiru
     """
 )
+# A second, broader batch (issue 10: real pages name people once, in full, with no title):
+# more English-language diminutives and older forms, and common names of further languages.
+# The same exclusions apply (titles, months, ordinary words, places and countries).
+GIVEN_NAMES |= _names(
+    """
+    abe alec allan alvin andy matt nate zach josh tomas angelo archibald arnold austin barney basil benedict bernie
+    bertie bradley brett byron calvin cameron casey cecil cedric chester chris christian
+    clarence clayton clifford clint clyde cody conrad cornelius curtis cyril damian dan danny
+    darrell darryl dave denis desmond dick don doug drew edgar edmund elijah elliott emil
+    ernest ernie errol evan felix fergus floyd francis fred geoff gerry gilbert glenn greg
+    hal hank herbert herman horace ivor jared jeff jerome joel jon julian karl ken kenny kirk
+    kurt lance leon leroy leslie lionel lloyd lou lucas marcus marvin maurice melvin mick
+    mickey miles mitchell morris murray ned neville nick norman otis pat percy pete phil
+    quentin randall randy ray reggie ricky rob robbie rodney ron ronnie ross ruben rudy rufus
+    sam sammy seth sid sidney stan steve stewart teddy tim todd travis troy vernon wallace
+    warren wesley wilbur willie winston
+    agnes alexandra alicia allison alma annette arlene belinda bernadette beth bonnie
+    brianna candice carla cassandra cathy cecilia charlene cindy colleen connie courtney
+    cynthia daisy dana danielle daphne debbie dianne dolly dora eileen elaine eliza eloise
+    elsa emilia erica erin faye felicity gail geraldine gina gwendolyn hayley heidi hilary
+    hillary ida imogen jasmine jenny jo jodie josie juliet kara kathy katrina kay kim kirsty
+    kristen lara leah lesley lillian lola lorraine lottie lucille lynda mabel maggie mandy
+    marcia margot maria marian marion marjorie marlene maureen maxine melanie mia miranda
+    miriam moira muriel myra nadine naomi nina nora norma paige peggy philippa polly
+    priscilla regina renee rita roberta rosalind selina serena shannon sonia stella sue
+    suzanne tamara tammy tanya tara tessa tina toni tricia vera vicky viola wilma winifred
+    yolanda
+    adriana alonso beatriz catalina emilio ernesto gonzalo hector inés lorena marisol nicolas
+    octavio patricio rocio rodolfo teodoro vicente
+    bruno emanuele enzo fiorella gino raffaele riccardo sara simone tommaso valerio
+    axel bernd elke fritz gerhard gudrun hannes jens jonas kai knut lukas otto rolf stefan
+    torsten uwe volker
+    aleksander bogdan darya grigory jan-erik kirill ludmila milan nikita oksana roman stanislav
+    vadim valentina viktor yelena zoran
+    abdulrahman adnan akram anwar ayman bashir hani hisham jamal kamal majid marwan nasser
+    rami sami tarek waleed yasser ziad
+    aditya akash anand arvind ashish gaurav harish manish mukesh narendra nitin pankaj
+    prakash rohan rohit sachin sameer sandeep sudhir vinod yogesh asad bilawal fawad nawaz
+    shahbaz
+    chen hua jun li-wei xiaoming yan zhang-wei haruki kazuo makoto naoki satoshi
+    adwoa akua efua kwesi kojo yaw olu segun yemi bola chiamaka obinna uche zanele
+    """
+)
 
 
 def is_given_name(word: str) -> bool:

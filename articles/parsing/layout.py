@@ -337,12 +337,17 @@ def _slug_title(paras: Sequence[_Para], url: str | None, outlet_names: Sequence[
     if len(slug) < 3:
         return None
     best: tuple[float, int] | None = None
+    needed = 0.6
     for i, para in enumerate(paras[:30]):
+        if _is_prose(para.text) and len(para.text.split()) >= 12:
+            # The headline sits above the running text: below it (a caption shares words
+            # with the slug) only a near-complete match counts.
+            needed = 0.8
         if len(para.text) > 300:
             continue
         words = set(_SLUG_SPLIT_RE.split(para.text.casefold()))
         share = len(slug & words) / len(slug)
-        if share < 0.6 or len(slug & words) < 3 or (best is not None and share <= best[0]):
+        if share < needed or len(slug & words) < 3 or (best is not None and share <= best[0]):
             continue
         text = _title_text(para.text)
         if not _title_shaped(text) or _is_furniture(text) or _is_meta(text, outlet_names):

@@ -515,7 +515,14 @@ def find_people(
         label = _TRANSCRIPT_LABEL_RE.match(text) if position else None
         if label is not None:
             words = normalise_label(label.group("name")).split()
-            if 2 <= len(words) <= 4 and name_key(" ".join(words)) not in banned:
+            # "Next Up:" or "SERVICE ALERT:" are page labels: a turn needs a known given
+            # name or a role after the name ("WILLA BAY, CEO, HARBOUR LINES:").
+            roled = label.group(0).rstrip().rstrip(":").count(",") >= 1
+            if (
+                2 <= len(words) <= 4
+                and (roled or is_given_name(words[0]))
+                and name_key(" ".join(words)) not in banned
+            ):
                 where = (position, 0)
                 full.append(_Candidate(" ".join(words), {_fold_words(words)}, where, True))
 
@@ -650,7 +657,7 @@ class _ArticleWords:
 # A transcript turn: "Jim Orme:" or "WILLA BAY, CEO, HARBOUR LINES: It has been…" at the
 # start of a paragraph names the speaker (issue 10).
 _TRANSCRIPT_LABEL_RE = re.compile(
-    r"^(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})(?:, [^:\n]{2,80})?:(?:\s|$)"
+    r"^(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})(?:, [A-Z][A-Za-z'’ ,&-]{1,60})?:(?:\s|$)"
 )
 
 

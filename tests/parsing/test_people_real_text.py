@@ -52,3 +52,7 @@ def test_transcript_speaker_labels_name_people_in_either_case() -> None:
         "Tomas Weir: Thanks for having me on tonight.",
     )
     assert names == ["Mira Cole", "Tomas Weir"]
+
+
+def test_page_labels_with_a_colon_are_not_speakers() -> None:
+    assert _names("Tonight on the radio.", "Next Up:", "SERVICE ALERT: Our transmitter is down.") == []
