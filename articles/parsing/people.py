@@ -56,7 +56,7 @@ STRONG_TITLES = _words(
     "mayor judge justice king queen prince princess pope archbishop bishop cardinal rabbi imam "
     "ayatollah emir sultan tsar general gen colonel col major maj captain capt lieutenant lt "
     "sergeant sgt admiral commander inspector detective constable ambassador speaker chairman "
-    "chairwoman spokesman spokeswoman spokesperson councillor cllr mp mep msp father pastor"
+    "chairwoman spokesman spokeswoman spokesperson councillor cllr mp mep msp father pastor chief"
 )
 # Role words: evidence that a full name is a person ("lawyer Jane Doe"), not enough for one word.
 ROLE_WORDS = STRONG_TITLES | _words(
@@ -113,7 +113,7 @@ _STOP = _words(
     watch live update updated breaking exclusive related comments comment opinion analysis
     published share read more advertisement sponsored latest news story stories click here
     january february march july september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
+    feb mar apr jun jul aug sep sept oct nov dec
     monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs
     fri sat sun christmas easter ramadan eid diwali hanukkah thanksgiving halloween eve
     europe asia africa america americas antarctica oceania eurasia arctic atlantic pacific
@@ -181,7 +181,8 @@ _POISON = _words(
     airways logistics insurance securities investments properties estates brewery library
     town village borough district"""
 )
-_AMBIGUOUS_MONTHS = _words("may june april august")
+# Month words that are also given names ("Gov. Jan Brewer"): a name only with a title before.
+_AMBIGUOUS_MONTHS = _words("may june april august jan")
 _PREPOSITIONS = _words(
     "to with from by of for about against on at than into onto toward towards between among "
     "like unlike via"

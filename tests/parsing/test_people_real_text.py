@@ -56,3 +56,8 @@ def test_transcript_speaker_labels_name_people_in_either_case() -> None:
 
 def test_page_labels_with_a_colon_are_not_speakers() -> None:
     assert _names("Tonight on the radio.", "Next Up:", "SERVICE ALERT: Our transmitter is down.") == []
+
+
+def test_a_month_word_after_a_title_is_a_given_name_and_chief_is_a_title() -> None:
+    assert _names("Gov. Jan Orme finally gave her endorsement this morning.") == ["Jan Orme"]
+    assert _names("After the releases, Chief Dorsey approached the mayor.") == ["Dorsey"]
