@@ -528,12 +528,16 @@ def _body(paras: Sequence[_Para], outlet_names: Sequence[str]) -> tuple[list[str
     """Article paragraphs with furniture removed; also the removed lines (for signatures)."""
     kept: list[str] = []
     dropped: list[str] = []
-    for para in paras:
+    last = len(paras) - 1
+    for n, para in enumerate(paras):
         text = para.text
         if _HEADING_RE.match(text):
             dropped.append(text)
             continue
-        if _is_furniture(text) or not _is_prose(text) or text in kept:
+        # The page's last paragraph may be cut off mid-sentence by the scrape: running text
+        # all the same when it is long enough and follows the body.
+        cut_off = n == last and kept and len(text.split()) >= 15 and text[:1].isupper()
+        if _is_furniture(text) or not (_is_prose(text) or cut_off) or text in kept:
             dropped.append(text)
             continue
         if parse_byline(text, outlet_names=outlet_names) is not None:

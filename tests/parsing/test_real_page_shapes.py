@@ -458,3 +458,11 @@ def test_transcript_speaker_label_lines_stay_in_the_body() -> None:
     )
     record = _parse(text)
     assert "Tomas Weir:" in record.body
+
+
+def test_a_last_paragraph_cut_off_mid_sentence_is_still_body() -> None:
+    text = "Ferry slip to close\n\n" + ARTICLE + (
+        "But the harbour chief said in Kelby, where he is visiting the yards this week, that the slip would"
+    )
+    record = _parse(text)
+    assert record.body[-1].startswith("But the harbour chief said in Kelby")
