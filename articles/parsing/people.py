@@ -267,6 +267,8 @@ def tokenise(text: str) -> tuple[_Token, ...]:
 
 def _tokenise(text: str) -> list[_Token]:
     tokens: list[_Token] = []
+    # Where the text's leading quote marks, brackets and blanks end (for `_starts_sentence`).
+    lead = len(text) - len(text.lstrip(_OPENERS))
     for match in _TOKEN_RE.finditer(text):
         word = match.group()
         possessive = False
@@ -278,16 +280,20 @@ def _tokenise(text: str) -> list[_Token]:
             continue  # "The", "Russia", "Monday": the gap it leaves still breaks a run
         low = word.lower()
         key = low if low.isalpha() and low.isascii() else name_key(word)
-        opens = kind in _NAMEISH and _starts_sentence(text, start, tokens)
+        opens = kind in _NAMEISH and _starts_sentence(text, start, tokens, lead)
         tokens.append(_Token(word, low, key, start, end, kind, possessive, opens))
     return tokens
 
 
-def _starts_sentence(text: str, start: int, tokens: Sequence[_Token]) -> bool:
+_OPENERS = " \u00a0\"“‘'(["
+
+
+def _starts_sentence(text: str, start: int, tokens: Sequence[_Token], lead: int) -> bool:
     window = text[max(0, start - 12) : start]
-    before = window.rstrip(" \u00a0\"“‘'([")
+    before = window.rstrip(_OPENERS)
     if not before:
-        return start <= 12 or not text[:start].rstrip(" \u00a0\"“‘'([")
+        # Only openers before `start`? (Slicing `text[:start]` per name was quadratic.)
+        return start <= 12 or start <= lead
     if before[-1] not in ".!?:;":
         return False
     if before[-1] == "." and tokens:
@@ -346,6 +352,8 @@ class _Run:
 
 
 def _contiguous(text: str, left: _Token, right: _Token) -> bool:
+    if right.start - left.end > 3:  # no gap pattern below spans more (long gaps: no copy)
+        return False
     gap = text[left.end : right.start]
     if left.kind == _INITIAL:
         return _INITIAL_GAP.fullmatch(gap) is not None
@@ -526,22 +534,33 @@ def find_people(
             ):
                 where = (position, 0)
                 full.append(_Candidate(" ".join(words), {_fold_words(words)}, where, True))
+    credited = _HEADLINE_CREDIT_RE.search(title)
+    if credited is not None and name_key(credited.group("name")) not in banned:
+        words = credited.group("name").split()
+        cand = _Candidate(" ".join(words), {_fold_words(words)}, (0, credited.start()), True)
+        if len(words) == 1:
+            singles.setdefault(name_key(words[0]), cand).evidence = True
+        else:
+            full.append(cand)
 
     persons: list[_Candidate] = []
+    # The same people by family name (merging never changes it): comparing each candidate
+    # with every person made an article naming thousands of people quadratic (issue 11).
+    by_family: dict[str, list[_Candidate]] = {}
     for cand in sorted(full, key=lambda c: c.first_seen):
         family = _family(cand.name)
         if not cand.evidence and family not in single_use:
             continue
-        _merge(persons, cand)
+        _merge(persons, cand, by_family)
     for key, cand in singles.items():
         if not cand.evidence or key in banned:
             continue
-        same = [p for p in persons if _family(p.name) == key]
+        same = by_family.get(key)
         if same:
             for p in same:
                 p.variants |= cand.variants
             continue
-        _merge(persons, cand)
+        _merge(persons, cand, by_family)
     persons = [
         p
         for p in persons
@@ -669,6 +688,12 @@ def normalise_label(name: str) -> str:
     return name
 
 
+# A headline closing on its speaker: "There's difficulty but no crisis – Ama Boateng-Ofori".
+_HEADLINE_CREDIT_RE = re.compile(
+    r"\s[–—]\s*(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s*$"
+)
+
+
 def _after_article(text: str, start: int) -> bool:
     return text[max(0, start - 4) : start].lower() in ("the ", " an ") or text[
         max(0, start - 2) : start
@@ -715,14 +740,17 @@ def _strip_descriptors(tokens: list[_Token], article: _ArticleWords) -> tuple[li
     if not tokens[0].sentence_start:
         return tokens, False
     job_like = False
-    while tokens[0].kind == _NAME and sum(1 for t in tokens if t.kind in (_NAME, _MONTH)) >= 3:
-        first = tokens[0]
+    names = sum(1 for t in tokens if t.kind in (_NAME, _MONTH))
+    k = 0  # counted once, not per dropped word: runs can be thousands of words (issue 11)
+    while tokens[k].kind == _NAME and names >= 3:
+        first = tokens[k]
         lower = article.written_lower(first.low)
         if (first.key in article.heads and not lower) or is_given_name(first.word):
             break
         job_like = job_like or lower or first.low.endswith(_AGENT_SUFFIXES)
-        tokens = tokens[1:]
-    return tokens, job_like
+        names -= 1
+        k += 1
+    return (tokens[k:] if k else tokens), job_like
 
 
 def _after_role_noun(text: str, start: int, after: str) -> bool:
@@ -742,12 +770,14 @@ def _family(name: str) -> str:
     return name_key(surname(name))
 
 
-def _merge(persons: list[_Candidate], cand: _Candidate) -> None:
+def _merge(
+    persons: list[_Candidate], cand: _Candidate, by_family: dict[str, list[_Candidate]]
+) -> None:
     family = _family(cand.name)
     words = cand.name.split()
     given = given_name(cand.name)
     suffix = name_key(words[-1]) if words and name_key(words[-1]) in SUFFIXES else ""
-    for person in persons:
+    for person in by_family.get(family, ()):
         p_words = person.name.split()
         p_suffix = name_key(p_words[-1]) if name_key(p_words[-1]) in SUFFIXES else ""
         if _family(person.name) != family or p_suffix != suffix:
@@ -762,9 +792,9 @@ def _merge(persons: list[_Candidate], cand: _Candidate) -> None:
             person.variants |= cand.variants
             person.evidence = person.evidence or cand.evidence
             return
-    persons.append(
-        _Candidate(cand.name, set(cand.variants), cand.first_seen, evidence=cand.evidence)
-    )
+    person = _Candidate(cand.name, set(cand.variants), cand.first_seen, evidence=cand.evidence)
+    persons.append(person)
+    by_family.setdefault(family, []).append(person)
 
 
 def _spelling_variant(a: str | None, b: str | None) -> bool:
@@ -812,8 +842,12 @@ class MentionFinder:
             target = by_key.get(name_key(canonical))
             if target is not None:
                 self._add(_fold_words(alias.split()), target)
-        self._longest = max((len(f) for f in self._forms), default=1)
-        self._firsts = {form[0] for form in self._forms}
+        # The form lengths starting with each word, longest first: trying every length up
+        # to the longest name at every token was quadratic in long capitalised runs.
+        lengths: dict[str, set[int]] = {}
+        for form in self._forms:
+            lengths.setdefault(form[0], set()).add(len(form))
+        self._lengths = {first: sorted(n, reverse=True) for first, n in lengths.items()}
         self._last_named: dict[str, int] = {}  # recency across `find` calls, for shared surnames
         self._gender: dict[str, str] = {}  # learnt from honorifics: "Mrs Baig" -> "f"
         self._seen = 0
@@ -835,11 +869,13 @@ class MentionFinder:
         i, count = 0, len(tokens)
         while i < count:
             tok = tokens[i]
-            if tok.key not in self._firsts or tok.kind in (_HON, _STOPK):
+            if tok.key not in self._lengths or tok.kind in (_HON, _STOPK):
                 i += 1
                 continue
             found = None
-            for length in range(min(self._longest, count - i), 0, -1):
+            for length in self._lengths[tok.key]:
+                if length > count - i:
+                    continue
                 span = tokens[i : i + length]
                 names = self._forms.get(tuple(t.key for t in span))
                 if not names or (

@@ -61,3 +61,8 @@ def test_page_labels_with_a_colon_are_not_speakers() -> None:
 def test_a_month_word_after_a_title_is_a_given_name_and_chief_is_a_title() -> None:
     assert _names("Gov. Jan Orme finally gave her endorsement this morning.") == ["Jan Orme"]
     assert _names("After the releases, Chief Dorsey approached the mayor.") == ["Dorsey"]
+
+
+def test_a_headline_closing_on_its_speaker_after_a_dash_names_a_person() -> None:
+    names = [p.name for p in find_people("Hard times but no crisis – Boateng-Ofori", ["The president spoke."])]
+    assert names == ["Boateng-Ofori"]
