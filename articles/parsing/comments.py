@@ -386,6 +386,8 @@ def _clean_name(text: str) -> str:
 
 def _plausible_name(name: str) -> bool:
     name = name.strip()
+    if ":" in name:
+        return False  # "The Post – Page: 7" is a print credit, not a commenter
     if name.casefold().rstrip(".,") in _CALENDAR_WORDS or name.casefold() in _FUNCTION_WORDS:
         return False  # "Wed, 10/08/2008": a weekday before a date is not a commenter
     if not 0 < len(name) <= 50 or len(name.split()) > 6 or not any(ch.isalpha() for ch in name):

@@ -92,6 +92,10 @@ _DM = (
     + _MONTH.format(p="dm")
     + r",?\s+(?P<dm_y>\d{4})(?!\d)"
 )
+# "26-Nov-24", "03-Mar-2018": day, month abbreviation and year joined by hyphens.
+_DMY_DASHED = (
+    r"(?P<hd_d>\d{1,2})-" + _MONTH.format(p="hd") + r"-(?P<hd_y>\d{4}|\d{2})(?![\d-])"
+)
 _NUM = r"(?P<n_a>\d{1,2})[/.](?P<n_b>\d{1,2})[/.](?P<n_y>\d{4}|\d{2})(?![\d.:/])"
 _ISO = (
     r"(?P<iy>\d{4})-(?P<imo>[01]?\d)-(?P<id>[0-3]?\d)"
@@ -111,6 +115,8 @@ _DATE_RE = re.compile(
     + _MD
     + "|"
     + _DM
+    + "|"
+    + _DMY_DASHED
     + "|"
     + _NUM
     + r")(?:"
@@ -287,6 +293,10 @@ def _build(match: re.Match[str], zone: str | None) -> tuple[datetime | None, str
         elif g("dmmon"):
             month = _MONTHS[g("dmmon")[:3].lower()]
             day, year = int(g("dm_d")), int(g("dm_y"))
+        elif g("hdmon"):
+            month = _MONTHS[g("hdmon")[:3].lower()]
+            day, year = int(g("hd_d")), int(g("hd_y"))
+            year = _two_digit_year(year) if year < 100 else year
         else:
             first, second, year = int(g("n_a")), int(g("n_b")), int(g("n_y"))
             if year < 100:

@@ -414,7 +414,11 @@ def _find_title(paras: Sequence[_Para], outlet_names: Sequence[str]) -> int | No
             above = None
             for i in range(anchor - 1, -1, -1):
                 text = paras[i].text
-                if _title_shaped(text) and not _is_furniture(text):
+                if (
+                    _title_shaped(text)
+                    and not _is_furniture(text)
+                    and not _is_outlet_name(text, outlet_names)
+                ):
                     above = i
                     break
             below = _headline_below(paras, anchor, outlet_names)
@@ -437,10 +441,19 @@ def _find_title(paras: Sequence[_Para], outlet_names: Sequence[str]) -> int | No
         if (
             _title_shaped(text)
             and not _is_furniture(text)
+            and not _is_outlet_name(text, outlet_names)
             and any(_is_prose(p.text) and not _is_furniture(p.text) for p in paras[i + 1 : i + 4])
         ):
             return i
     return None
+
+
+def _is_outlet_name(text: str, outlet_names: Sequence[str]) -> bool:
+    """``Daily Express`` alone on a line is the masthead, never the headline."""
+    if len(text) > 60:
+        return False
+    key = _norm(text)
+    return any(key == _norm(name) or key == _norm(name.split(".")[0]) for name in outlet_names)
 
 
 def _headline_below(paras: Sequence[_Para], anchor: int, outlet_names: Sequence[str]) -> int | None:

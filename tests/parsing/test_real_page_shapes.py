@@ -466,3 +466,33 @@ def test_a_last_paragraph_cut_off_mid_sentence_is_still_body() -> None:
     )
     record = _parse(text)
     assert record.body[-1].startswith("But the harbour chief said in Kelby")
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("Posted on 07/16/2018", datetime(2018, 7, 16)),
+        ("| Friday, July 7, 2017", datetime(2017, 7, 7)),
+        ("Sep 09, 2016 · 733 comments", datetime(2016, 9, 9)),
+        ("26-Nov-24", datetime(2024, 11, 26)),
+        ("Tue 29th December 2020 | 12:00 AM", datetime(2020, 12, 29, 0, 0)),
+        ("25 Sep 2016, 09:35:34 PM", datetime(2016, 9, 25, 21, 35, 34)),
+        ("Wednesday December 22 2021", datetime(2021, 12, 22)),
+        ("Wed, 10/08/2008 - 12:30pm", datetime(2008, 10, 8, 12, 30)),
+    ],
+)
+def test_printed_date_shapes(printed: str, expected: datetime) -> None:
+    found = search_date(printed, "UTC")
+    assert found.value.replace(tzinfo=None) == expected
+
+
+def test_a_date_line_of_those_shapes_dates_the_article() -> None:
+    record = _parse("Ferry slip to close\n\nSep 09, 2016 · 733 comments\n\n" + ARTICLE)
+    assert record.published.date() == date(2016, 9, 9)
+
+
+def test_the_outlets_own_name_and_a_comments_heading_are_not_headlines() -> None:
+    text = "Daily Express\n\nFerry slip to close\n\n" + ARTICLE + "Comments (2)\n\nAl Bo Mar 5, 2019 10:15am\n\nFine.\n\nCy Do Mar 5, 2019 10:20am\n\nNot fine.\n"
+    record = _parse(text)
+    assert record.title == "Ferry slip to close"
+    assert len(record.comments) == 2
