@@ -65,7 +65,8 @@ def many_people(size: int) -> str:
     """Thousands of different people, each named once with a cue (people merging)."""
     names = [(a + b).capitalize() for a in _SYLLABLES for b in _SYLLABLES]
     units = [
-        f"Mr {names[i % len(names)]} {names[i // len(names) % len(names)]}son said it was fine."
+        f"Mr {names[i // len(names) % len(names)]} {names[i % len(names)]}"
+        f"{names[i // len(names) % len(names)].lower()}son said it was fine."
         for i in range(size // 30 + 1)
     ]
     return _fill(units, size, " ")
