@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.http import HttpResponse
 
 from articles import exports
+from articles.filter_fields import moved_people_redirect
 from articles.filters import ArticleFilter
 from articles.models import Article, Quote
 from articles.quote_filters import QuoteFilter
@@ -29,6 +30,8 @@ def export_filtered(request, filterset, kind: str, fmt: str):
     """Stream `filterset`'s rows as `kind` ("articles", "quotes", "comments"), or a 400."""
     if not filterset.is_valid():
         return filter_errors_response(filterset)
+    if moved := moved_people_redirect(request, filterset):
+        return moved
     columns, rows_for_export = exports.EXPORTS[kind]
     return exports.export_response(
         columns,

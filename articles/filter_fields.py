@@ -8,8 +8,10 @@ from datetime import date, datetime, time, timedelta
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import HttpResponsePermanentRedirect
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django_filters.fields import ModelMultipleChoiceField
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -139,11 +141,69 @@ class PickerWidget(forms.SelectMultiple):
         return id_
 
 
+class PeopleChoiceField(ModelMultipleChoiceField):
+    """People by slug, reading a merged person's old slug as the person kept (#12).
+
+    After cleaning, `moved` maps each old slug given to its current one, so the view
+    can answer with the rewritten URL (`moved_people_redirect`). Costs a query only
+    when a slug is unknown.
+    """
+
+    moved: dict[str, str] = {}
+
+    def _check_values(self, value):
+        self.moved = {}
+        try:
+            return super()._check_values(value)
+        except ValidationError as error:
+            if error.code != "invalid_choice":
+                raise
+            from articles.models import PersonRedirect
+
+            given = [str(v) for v in value]
+            slugs = [v for v in given if "\x00" not in v]  # PostgreSQL refuses NUL
+            moved = dict(
+                PersonRedirect.objects.filter(old_slug__in=slugs).values_list(
+                    "old_slug", "person__slug"
+                )
+            )
+            if not moved:
+                raise
+            self.moved = moved
+            return super()._check_values([moved.get(v, v) for v in given])
+
+
+class PeopleFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = PeopleChoiceField
+
+
 def people_filter(*, method: str, label: str = "People", **kwargs):
     """A multi-choice filter over people by slug: `?person=amelia-stone&person=ben-okafor`."""
     from articles.models import Person
 
-    return _slug_picker(Person, "person", method=method, label=label, **kwargs)
+    return _slug_picker(
+        Person, "person", method=method, label=label, filter_class=PeopleFilter, **kwargs
+    )
+
+
+def moved_people_redirect(request, filterset) -> HttpResponsePermanentRedirect | None:
+    """A 301 to the same URL with merged people's old slugs replaced, or None (#12).
+
+    `/?person=benjamin-okafor&month=2016-11` -> `/?person=ben-okafor&month=2016-11`.
+    """
+    if not filterset.is_valid():
+        return None
+    params = request.GET.copy()
+    rewritten = False
+    for name, field in filterset.form.fields.items():
+        moved = getattr(field, "moved", None)
+        if moved:
+            values = [moved.get(v, v) for v in params.getlist(name)]
+            params.setlist(name, list(dict.fromkeys(values)))
+            rewritten = True
+    if not rewritten:
+        return None
+    return HttpResponsePermanentRedirect(f"{request.path}?{params.urlencode()}")
 
 
 def outlets_filter(*, method: str, label: str = "Outlets", **kwargs):
@@ -153,8 +213,10 @@ def outlets_filter(*, method: str, label: str = "Outlets", **kwargs):
     return _slug_picker(Outlet, "outlet", method=method, label=label, **kwargs)
 
 
-def _slug_picker(model, noun: str, **kwargs) -> django_filters.ModelMultipleChoiceFilter:
-    return django_filters.ModelMultipleChoiceFilter(
+def _slug_picker(
+    model, noun: str, filter_class=django_filters.ModelMultipleChoiceFilter, **kwargs
+) -> django_filters.ModelMultipleChoiceFilter:
+    return filter_class(
         queryset=model.objects.only("name", "slug"),
         to_field_name="slug",
         widget=PickerWidget(attrs={"data-noun": noun}),

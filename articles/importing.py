@@ -5,12 +5,14 @@ already stored ("unchanged"), parses it, and stores the article with its
 mentions, quotes and comments in ONE transaction, so an interrupted run never
 leaves half an article. A changed file with a known URL (or, for URL-less
 pages, the same source path) updates its article in place, keeping curator
-edits: `Article.curated_fields`, curated quotes and hidden comments.
+edits: `Article.curated_fields`, curated quotes and hidden comments (matched across
+small edits of their text, `pair_comments`).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import difflib
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -371,42 +373,90 @@ class Importer:
         return len(to_create) + len(to_update)
 
     def _save_comments(self, article: Article, record: ArticleRecord) -> int:
-        """Match stored comments to the page's one to one, in page order, and renumber.
+        """Pair stored comments with the page's (`pair_comments`) and renumber them.
 
-        A page may carry identical comments (a double-posted reply): the key
-        (author, time, text) then maps to several rows, paired with the parsed
-        ones in order, so each keeps its id and hidden flag. Positions, not text,
-        are what is unique (#11).
+        A paired row keeps its id and hidden flag and takes the page's text; a stored
+        comment no longer on the page is removed, hidden or not (#12): the rows mirror
+        the page, and a moderator's decision is never left on an orphan while a visible
+        twin shows. Positions, not text, are what is unique (#11).
         """
-        existing: dict[tuple, deque[Comment]] = defaultdict(deque)
-        for stored in article.comments.order_by("position"):
-            existing[_comment_key(stored.author, stored.posted, stored.text)].append(stored)
+        stored = list(article.comments.order_by("position"))
+        paired = pair_comments(stored, record.comments)
         # Every stored row moves out of 0..n first, so renumbering never collides.
         Comment.objects.filter(article=article).update(position=F("position") + _PARKING_OFFSET)
+        kept_ids = {row.pk for row in paired if row is not None}
+        Comment.objects.filter(pk__in=[c.pk for c in stored if c.pk not in kept_ids]).delete()
         rows: list[Comment] = []
-        for position, parsed in enumerate(record.comments):
-            same = existing.get(_comment_key(parsed.author, parsed.posted, parsed.text))
-            row = same.popleft() if same else None
+        edited: list[Comment] = []
+        for position, (row, parsed) in enumerate(zip(paired, record.comments, strict=True)):
             if row is None:
                 row = Comment(
                     article=article, author=parsed.author, posted=parsed.posted, text=parsed.text
                 )
+            elif row.text != parsed.text:
+                row.text = parsed.text
+                edited.append(row)
             row.position = position
             rows.append(row)
-        left = [c for same in existing.values() for c in same]
-        # Comments gone from the page are dropped, except hidden ones: a
-        # moderator's decision is kept (and stays hidden).
-        gone = [c for c in left if not c.hidden]
-        Comment.objects.filter(pk__in=[c.pk for c in gone]).delete()
-        kept_hidden = sorted((c for c in left if c.hidden), key=lambda c: c.position)
-        for offset, row in enumerate(kept_hidden, start=len(rows)):
-            row.position = offset
-        new_rows = [r for r in rows if r.pk is None]
-        Comment.objects.bulk_create(new_rows)
+        Comment.objects.bulk_create([r for r in rows if r.pk is None])
         for row, parsed in zip(rows, record.comments, strict=True):
             row.reply_to = rows[parsed.reply_to] if parsed.reply_to is not None else None
-        Comment.objects.bulk_update(rows + kept_hidden, ["position", "reply_to"])
+        Comment.objects.bulk_update(rows, ["position", "reply_to"])
+        Comment.objects.bulk_update(edited, ["text"])
         return sum(1 for r in rows if not r.hidden)
+
+
+# How alike two texts of one author at one time must be to be one comment (#12):
+# difflib's ratio, 1.0 for equal texts. A one-word edit of a short comment scores
+# about 0.9; a different comment by the same person in the same minute far less.
+COMMENT_SIMILARITY = 0.8
+
+
+def pair_comments(stored: list[Comment], parsed: list) -> list[Comment | None]:
+    """For each parsed comment in page order, the stored row it is, or None (a new one).
+
+    First identical comments pair one to one in page order (#11); then a comment
+    whose text changed is the unpaired stored one by the same author at the same
+    time whose text is at least COMMENT_SIMILARITY alike (the most alike, then the
+    nearest position), so a hidden comment edited by one character stays hidden.
+    """
+    exact: dict[tuple, deque[Comment]] = defaultdict(deque)
+    for row in stored:
+        exact[_comment_key(row.author, row.posted, row.text)].append(row)
+    paired: list[Comment | None] = []
+    for comment in parsed:
+        same = exact.get(_comment_key(comment.author, comment.posted, comment.text))
+        paired.append(same.popleft() if same else None)
+    left: dict[tuple, list[Comment]] = defaultdict(list)
+    for rows in exact.values():
+        for row in rows:
+            left[_comment_key(row.author, row.posted, "")].append(row)
+    if not left:
+        return paired
+    for n, comment in enumerate(parsed):
+        if paired[n] is not None:
+            continue
+        candidates = left.get(_comment_key(comment.author, comment.posted, ""))
+        if not candidates:
+            continue
+        best = max(
+            candidates,
+            key=lambda row: (_similarity(row.text, comment.text), -abs(row.position - n)),
+        )
+        if _similarity(best.text, comment.text) >= COMMENT_SIMILARITY:
+            candidates.remove(best)
+            paired[n] = best
+    return paired
+
+
+def _similarity(a: str, b: str) -> float:
+    matcher = difflib.SequenceMatcher(None, a, b)
+    if (
+        matcher.real_quick_ratio() < COMMENT_SIMILARITY
+        or matcher.quick_ratio() < COMMENT_SIMILARITY
+    ):
+        return 0.0
+    return matcher.ratio()
 
 
 def review_warnings(record: ArticleRecord) -> tuple[str, ...]:

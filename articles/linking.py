@@ -4,6 +4,15 @@ One `PeopleDirectory` per import run keeps every person's name and aliases in
 memory, indexed by surname and exact name, so linking an article costs no
 query until a new person is created. The matching rules themselves are pure
 (`articles.parsing.names.match_person`); the index only narrows who is asked.
+
+Names (#12). Imports never rename a person whose name a curator set
+(`Person.name_curated`). Otherwise the display name changes by one rule only: a
+bare surname ("Putin") or a name in capitals ("VLADIMIR PUTIN") is replaced by the
+fuller form `better_name` prefers ("Vladimir Putin"), and the old form is kept as
+an alias (except a bare surname, which the full name's surname already matches: as
+an alias it would match exactly even where the surname is ambiguous). Every other
+new form with a given name ("Vladimir V. Putin", "Vladimir Vladimirovich Putin") is
+added to the person's aliases and never becomes the name.
 """
 
 from __future__ import annotations
@@ -13,8 +22,15 @@ from collections.abc import Iterable
 
 from django.utils.text import slugify
 
-from articles.models import IgnoredName, Person
-from articles.parsing.names import KnownPerson, better_name, match_person, name_key, surname
+from articles.models import IgnoredName, Person, PersonRedirect
+from articles.parsing.names import (
+    KnownPerson,
+    better_name,
+    given_name,
+    match_person,
+    name_key,
+    surname,
+)
 
 
 class PeopleDirectory:
@@ -23,13 +39,16 @@ class PeopleDirectory:
 
     def reload(self) -> None:
         """Read people, aliases and ignored names afresh (after curator edits)."""
-        people = Person.objects.only("id", "name", "slug", "aliases")
+        people = Person.objects.only("id", "name", "slug", "aliases", "name_curated")
         self._people: dict[int, Person] = {p.pk: p for p in people}
         self._index: defaultdict[str, dict[int, KnownPerson]] = defaultdict(dict)
         self._keys: dict[int, set[str]] = {}  # person id -> index keys it is filed under
         for person in self._people.values():
             self._add(person.pk, person)
-        self._slugs = {p.slug for p in self._people.values()}
+        # A merged person's old slug still leads to the person kept: never reuse it.
+        self._slugs = {p.slug for p in self._people.values()} | set(
+            PersonRedirect.objects.values_list("old_slug", flat=True)
+        )
         self.aliases = {
             alias: p.name for p in self._people.values() for alias in p.aliases if alias.strip()
         }
@@ -61,13 +80,7 @@ class PeopleDirectory:
                 self._people[person_id] = person
                 self._add(person_id, person)
             person = self._people[person_id]
-            fuller = better_name(person.name, name)
-            if fuller != person.name:
-                # "Putin" stored first, "Vladimir Putin" seen now: keep the fuller form.
-                person.name = fuller
-                if person.pk:
-                    person.save(update_fields=["name"])
-                self._add(person_id, person)
+            self._learn_form(person_id, person, name)
             resolved[name] = person
         if pending:
             Person.objects.bulk_create(pending.values())
@@ -76,6 +89,26 @@ class PeopleDirectory:
                 self._people[person.pk] = person
                 self._add(person.pk, person)
         return resolved
+
+    def _learn_form(self, person_id: int, person: Person, name: str) -> None:
+        """Apply the naming rule of the module docstring to a form `name` of `person`."""
+        renamable = not person.name_curated and _placeholder_name(person.name)
+        fuller = better_name(person.name, name) if renamable else person.name
+        changed: list[str] = []
+        if fuller != person.name:
+            # "Putin" stored first, "Vladimir Putin" seen now: keep the fuller form.
+            old, person.name = person.name, fuller
+            changed.append("name")
+            if given_name(old) is not None and old not in person.aliases:
+                person.aliases = [*person.aliases, old]
+                changed.append("aliases")
+        elif given_name(name) is not None and _adds_alias(person, name):
+            person.aliases = [*person.aliases, name]
+            changed.append("aliases")
+        if changed:
+            if person.pk:
+                person.save(update_fields=changed)
+            self._add(person_id, person)
 
     def _candidates(self, name: str) -> list[KnownPerson]:
         """Everyone `match_person` could pick: same surname, or this exact name/alias."""
@@ -104,6 +137,18 @@ class PeopleDirectory:
             slug, n = f"{base}-{n}", n + 1
         self._slugs.add(slug)
         return slug
+
+
+def _placeholder_name(name: str) -> bool:
+    """A name imports may still improve: a bare surname, or one written in capitals."""
+    words = [w for w in name.split() if len(w) > 1]
+    return given_name(name) is None or bool(words) and all(w.isupper() for w in words)
+
+
+def _adds_alias(person: Person, form: str) -> bool:
+    """Whether `form` is a new way of writing `person` (not their name or an alias)."""
+    key = name_key(form)
+    return bool(key) and key not in {name_key(n) for n in (person.name, *person.aliases)}
 
 
 def _surname_key(name: str) -> str:

@@ -70,6 +70,9 @@ class Person(models.Model):
         validators=[validate_string_list],
         help_text="Other forms of the name that mean this person, e.g. V Putin.",
     )
+    # Set when a curator edits the name: imports then add new forms as aliases and never
+    # rename (#12). Without it the name changes only by the rule in articles.linking.
+    name_curated = models.BooleanField(default=False, editable=False)
 
     objects = PersonQuerySet.as_manager()
 
@@ -86,6 +89,21 @@ class Person(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("articles:person_detail", args=[self.slug])
+
+
+class PersonRedirect(models.Model):
+    """The slug of a person merged into another (#12): `/people/<old_slug>/` answers 301
+    to `person`, and list filters read the old slug as `person`."""
+
+    old_slug = models.SlugField(max_length=220, unique=True)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_slug"]
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.person_id}"
 
 
 class IgnoredName(models.Model):
@@ -162,7 +180,9 @@ class Article(models.Model):
 
     @property
     def paragraphs(self) -> list[str]:
-        return [p for p in self.body.split("\n\n") if p.strip()]
+        # Tolerates Windows line endings an old admin save may have stored (#12).
+        body = self.body.replace("\r\n", "\n")
+        return [p for p in body.split("\n\n") if p.strip()]
 
 
 class Mention(models.Model):

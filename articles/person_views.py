@@ -4,10 +4,11 @@ who is mentioned with them, and their mentions and quotes per month."""
 from __future__ import annotations
 
 from django.core.paginator import Paginator
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 
 from articles import stats
-from articles.models import Article, Person, Quote
+from articles.models import Article, Person, PersonRedirect, Quote
 from articles.querysets import NEWEST_FIRST
 from articles.quote_filters import PersonQuoteFilter
 from articles.quote_views import newest_first
@@ -17,7 +18,12 @@ LATEST_ARTICLES = 10
 
 
 def person_detail(request, slug: str):
-    person = get_object_or_404(Person, slug=slug)
+    person = Person.objects.filter(slug=slug).first()
+    if person is None:  # merged into someone else (#12)?
+        moved = get_object_or_404(PersonRedirect.objects.select_related("person"), old_slug=slug)
+        query = request.META.get("QUERY_STRING", "")
+        url = moved.person.get_absolute_url()
+        return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
     filterset = PersonQuoteFilter(
         request.GET, queryset=newest_first(Quote.objects.for_listing().filter(speaker=person))
     )

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import F, QuerySet
 from django.shortcuts import render
 
+from articles.filter_fields import moved_people_redirect
 from articles.models import Quote
 from articles.quote_filters import QuoteFilter
 
@@ -19,6 +20,8 @@ def newest_first(quotes: QuerySet[Quote]) -> QuerySet[Quote]:
 
 def quote_list(request):
     filterset = QuoteFilter(request.GET, queryset=newest_first(Quote.objects.for_listing()))
+    if moved := moved_people_redirect(request, filterset):
+        return moved
     quotes = filterset.qs if filterset.is_valid() else Quote.objects.none()
     page = Paginator(quotes, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "articles/quote_list.html", {"filter": filterset, "page": page})

@@ -5,12 +5,16 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Count, Q
 
-from articles.models import Article, IgnoredName, Mention, Person, Quote
+from articles.models import Article, IgnoredName, Mention, Person, PersonRedirect, Quote
 
 
 @transaction.atomic
 def person_merge(*, keep: Person, absorb: Person) -> Person:
-    """Move `absorb`'s mentions and quotes to `keep`, keep its names as aliases, delete it."""
+    """Move `absorb`'s mentions and quotes to `keep`, keep its names as aliases, delete it.
+
+    Its slug (and any slug that already led to it) then leads to `keep` (#12):
+    `/people/<absorbed-slug>/` answers 301 and list filters read the old slug.
+    """
     if keep.pk == absorb.pk:
         raise ValueError("Cannot merge a person into themselves.")
     for mention in Mention.objects.filter(person=absorb).select_related("article"):
@@ -26,19 +30,43 @@ def person_merge(*, keep: Person, absorb: Person) -> Person:
     names = [absorb.name, *absorb.aliases]
     keep.aliases = sorted({*keep.aliases, *(n for n in names if n != keep.name)})
     keep.save(update_fields=["aliases"])
+    PersonRedirect.objects.filter(person=absorb).update(person=keep)
+    PersonRedirect.objects.filter(old_slug=keep.slug).delete()
+    PersonRedirect.objects.create(old_slug=absorb.slug, person=keep)
     absorb.delete()
     return keep
 
 
 @transaction.atomic
-def person_mark_not_a_person(*, person: Person) -> None:
-    """Record the person's names as not-a-person and remove their mentions and speaker links."""
+def person_save_edit(*, person: Person, fields: list[str], old_slug: str) -> None:
+    """Store a curator's edit of `fields` (#12): a name set by a curator is theirs from then
+    on (imports add aliases, never rename), and a changed slug leaves a redirect."""
+    fields = list(fields)
+    if "name" in fields and not person.name_curated:
+        person.name_curated = True
+        fields.append("name_curated")
+    if "slug" in fields and old_slug != person.slug:
+        PersonRedirect.objects.filter(old_slug=person.slug).delete()
+        PersonRedirect.objects.update_or_create(old_slug=old_slug, defaults={"person": person})
+    if fields:
+        person.save(update_fields=fields)
+
+
+@transaction.atomic
+def person_mark_not_a_person(*, person: Person) -> list[IgnoredName]:
+    """Record the person's names as not-a-person and remove their mentions and speaker links.
+
+    Returns the names newly recorded."""
+    created = []
     for name in [person.name, *person.aliases]:
-        IgnoredName.objects.get_or_create(name=name)
+        ignored, new = IgnoredName.objects.get_or_create(name=name)
+        if new:
+            created.append(ignored)
     affected = list(Quote.objects.filter(speaker=person).values_list("article_id", flat=True))
     Quote.objects.filter(speaker=person).update(speaker=None)
     person.delete()
     article_refresh_counts(article_ids=affected)
+    return created
 
 
 def article_refresh_counts(*, article_ids=None) -> int:

@@ -7,12 +7,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from articles.browsing import active_filters, article_body, article_for_page, paginate_articles
 from articles.comment_pages import comment_page
 from articles.facets import article_facets
+from articles.filter_fields import moved_people_redirect
 from articles.filters import ArticleFilter
 from articles.models import Article
 
 
 def article_list(request):
     filterset = ArticleFilter(request.GET, queryset=Article.objects.for_listing())
+    if moved := moved_people_redirect(request, filterset):
+        return moved
     articles = filterset.qs if filterset.is_valid() else Article.objects.none()
     context = {
         "filter": filterset,

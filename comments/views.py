@@ -7,6 +7,7 @@ from django.db.models import F
 from django.shortcuts import render
 
 from articles.export_views import export_filtered
+from articles.filter_fields import moved_people_redirect
 from comments.filters import CommentFilter
 from comments.models import Comment
 
@@ -22,6 +23,8 @@ def listed_comments():
 
 def comment_list(request):
     filterset = CommentFilter(request.GET, queryset=listed_comments())
+    if moved := moved_people_redirect(request, filterset):
+        return moved
     comments = filterset.qs if filterset.is_valid() else Comment.objects.none()
     page = Paginator(comments, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "comments/comment_list.html", {"filter": filterset, "page": page})
