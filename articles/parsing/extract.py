@@ -15,6 +15,7 @@ from .decode import DEFAULT_MAX_BYTES, read_decoded
 from .layout import parse_page
 from .people import find_people
 from .quotes import find_quotes
+from .transcripts import find_transcript_turns
 from .records import ArticleRecord, ExtractionError, OutletProfile, ParsedPerson, ParsedQuote
 from .time_budget import time_budget
 
@@ -71,7 +72,16 @@ def find_people_and_quotes(
         aliases=settings.aliases,
         not_people=settings.not_people,
     )
-    return persons, find_quotes(body, persons, aliases=settings.aliases)
+    quotes = find_quotes(body, persons, aliases=settings.aliases)
+    turns = find_transcript_turns(body, persons)
+    if turns:
+        # A transcript's turns are its quotes; quotation marks inside a turn are not more.
+        owned = {turn.paragraph for turn in turns}
+        bounds = sorted(owned) + [len(body)]
+        inside = {p for a, b in zip(bounds, bounds[1:]) for p in range(a, b)}
+        kept = [q for q in quotes if q.paragraph not in inside]
+        quotes = tuple(sorted([*kept, *turns], key=lambda q: q.paragraph or 0))
+    return persons, quotes
 
 
 def extract_file(path: str | Path, *, settings: ExtractionSettings) -> ArticleRecord:

@@ -757,8 +757,13 @@ def _has_date(text: str) -> bool:
 _SPEAKER_LABEL_RE = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}:$")
 
 
+_TURN_START_RE = re.compile(r"^[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?:, [A-Z][^:]{1,60})?: \S")
+
+
 def _is_prose(text: str) -> bool:
     """A paragraph of running text: closing punctuation, or long enough to be a paragraph."""
+    if _TURN_START_RE.match(text):
+        return True  # "WALSH: I think a more…", cut off or not: a transcript turn
     if text.endswith(":"):
         if _SPEAKER_LABEL_RE.match(text):
             return True  # "Jim Orme:" over a transcript turn
@@ -768,7 +773,13 @@ def _is_prose(text: str) -> bool:
 
 def _ends_sentence(text: str) -> bool:
     stripped = text.rstrip(_CLOSERS)
-    return bool(stripped) and stripped[-1] in ".!?"
+    if not stripped:
+        return False
+    if stripped[-1] == "…":
+        # "…apprenticeships…’": an ellipsis closes a quoted turn; a bare trailing ellipsis
+        # is a teaser cut short (see _is_furniture).
+        return stripped != text.rstrip(" ")
+    return stripped[-1] in ".!?"
 
 
 def _clean(text: str) -> str:
