@@ -549,7 +549,7 @@ def _body(paras: Sequence[_Para], outlet_names: Sequence[str]) -> tuple[list[str
             continue
         # The page's last paragraph may be cut off mid-sentence by the scrape: running text
         # all the same when it is long enough and follows the body.
-        cut_off = n == last and kept and len(text.split()) >= 15 and text[:1].isupper()
+        cut_off = n == last and kept and len(text.split()) >= 15 and text.lstrip("\"“‘'")[:1].isupper()
         if _is_furniture(text) or not (_is_prose(text) or cut_off) or text in kept:
             dropped.append(text)
             continue
