@@ -21,8 +21,9 @@ Records are `ArticleRecord.to_json()` dicts keyed by the label's `file`. How fie
   ``outlet_recognisable: false`` are not scored for the outlet.
 - authors, persons: sets of names (case and spacing folded).
 - quotes: matched on the first six words (punctuation and case folded), speakers ignored;
-  quote_speakers: the same with the speaker, so a right quote with the wrong speaker is
-  one fp and one fn there.
+  quote_speakers: the same with the speaker: a wrong speaker is one fp and one fn, naming
+  someone for a quote the label leaves unattributed is an fp, and leaving a named quote
+  unattributed (speaker None) is only an fn (issue 10: a wrong speaker is worse than none).
 - comments: aligned in page order (longest common subsequence) on author + posted +
   first six words; comment_replies: the author each aligned comment replies to.
 """
@@ -209,7 +210,7 @@ def _quotes(expected: Sequence[Mapping], found: Sequence[Mapping], notes: list[s
     gold = [(_starts(q.get("starts")), _name_key(q.get("speaker"))) for q in expected]
     got = [(_starts(q.get("text")), _name_key(q.get("speaker"))) for q in found]
     quotes = _multiset(Counter(s for s, _ in gold), Counter(s for s, _ in got))
-    speakers = _multiset(Counter(gold), Counter(got))
+    speakers = _speakers(gold, got)
     if quotes.fp or quotes.fn:
         notes.append(
             f"quotes: missing {sorted(set(s for s, _ in gold) - set(s for s, _ in got))}, "
@@ -220,6 +221,36 @@ def _quotes(expected: Sequence[Mapping], found: Sequence[Mapping], notes: list[s
         if starts in found_speaker and found_speaker[starts] != speaker:
             notes.append(f"quote {starts!r}: speaker {speaker!r}, got {found_speaker[starts]!r}")
     return {"quotes": quotes, "quote_speakers": speakers}
+
+
+def _speakers(gold: Sequence[tuple], got: Sequence[tuple]) -> FieldScore:
+    """Speaker attribution, where leaving a quote unattributed is no claim (issue 10).
+
+    Quotes pair up by their first words. Right speaker, or None where the page names
+    nobody → tp. None where the page names someone → fn only. A name where the page names
+    nobody → fp. A wrong name → fp and fn (worse than none). A missed quote with a named
+    speaker → fn; an extra quote given a name → fp.
+    """
+    pool: dict[tuple, list] = {}
+    for starts, speaker in got:
+        pool.setdefault(starts, []).append(speaker)
+    tp = fp = fn = 0
+    for starts, speaker in gold:
+        candidates = pool.get(starts)
+        if not candidates:
+            fn += speaker is not None
+            continue
+        found = speaker if speaker in candidates else candidates[0]
+        candidates.remove(found)
+        if found == speaker:
+            tp += 1
+        elif found is None:
+            fn += 1
+        else:
+            fp += 1
+            fn += speaker is not None
+    fp += sum(1 for left in pool.values() for speaker in left if speaker is not None)
+    return FieldScore(tp=tp, fp=fp, fn=fn)
 
 
 def _comments(expected: Sequence[Mapping], found: Sequence[Mapping], notes: list[str]):

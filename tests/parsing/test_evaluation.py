@@ -314,3 +314,27 @@ def test_outlet_counts_by_domain_and_unrecognisable_pages_are_not_scored():
     scores = evaluate([label, unknown], {"x.txt": by_domain, "y.txt": {"outlet": None}})
 
     assert scores["outlet"] == FieldScore(tp=1)
+
+
+@pytest.mark.parametrize(
+    ("gold", "found", "expected"),
+    [
+        ("Ada Finch", "Ada Finch", FieldScore(tp=1)),
+        (None, None, FieldScore(tp=1)),  # rightly unattributed
+        ("Ada Finch", None, FieldScore(fn=1)),  # no claim: a miss, not an error
+        (None, "Ada Finch", FieldScore(fp=1)),  # naming someone the page does not
+        ("Ada Finch", "Tom Reyes", FieldScore(fp=1, fn=1)),  # worse than none
+    ],
+)
+def test_speaker_scoring_counts_a_wrong_speaker_worse_than_none(gold, found, expected) -> None:
+    label = {"file": "x.txt", "quotes": [{"speaker": gold, "starts": "The slip will reopen in May"}]}
+    record = {"quotes": [{"speaker": found, "text": "The slip will reopen in May, she said."}]}
+
+    assert evaluate([label], {"x.txt": record})["quote_speakers"] == expected
+
+
+def test_a_missed_quote_with_a_named_speaker_and_an_extra_named_quote_count() -> None:
+    label = {"file": "x.txt", "quotes": [{"speaker": "Ada Finch", "starts": "One two three four five"}]}
+    record = {"quotes": [{"speaker": "Tom Reyes", "text": "Six seven eight nine ten eleven"}]}
+
+    assert evaluate([label], {"x.txt": record})["quote_speakers"] == FieldScore(fp=1, fn=1)
