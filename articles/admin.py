@@ -10,7 +10,9 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.db.models import Count
+from django.forms import Textarea, TextInput
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import render
 from django.urls import reverse
@@ -280,10 +282,15 @@ class MentionInline(CappedInline, admin.TabularInline):
     autocomplete_fields = ("person",)
 
 
-class QuoteInline(CappedInline, admin.StackedInline):
+class QuoteInline(CappedInline, admin.TabularInline):
     model = Quote
     autocomplete_fields = ("speaker",)
     fields = ("position", "speaker", "cue", "text")
+    # One compact row per quote: 50 stacked quotes made a page thousands of pixels long.
+    formfield_overrides = {
+        models.CharField: {"widget": TextInput(attrs={"size": 10})},
+        models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 50})},
+    }
 
 
 class HasWarningsFilter(admin.SimpleListFilter):
@@ -398,7 +405,7 @@ class ArticleAdmin(_LinesForm, CuratorAdmin):
             field.help_text = "Stored and edited in UTC; the outlet's local time is shown below."
         return field
 
-    @admin.display(description="Published", ordering="published")
+    @admin.display(description="Published (outlet's time)", ordering="published")
     def published_local(self, obj: Article) -> str:
         return _local_time_with_zone(obj.published, obj.outlet)
 

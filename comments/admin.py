@@ -17,7 +17,7 @@ from comments.services import comment_set_hidden
 
 @admin.register(Comment)
 class CommentAdmin(KeepsArticleCounts, CuratorAdmin):
-    list_display = ("author_or_anonymous", "posted_local", "short_text", "article", "hidden")
+    list_display = ("author_or_anonymous", "posted_local", "short_text", "article_title", "hidden")
     list_filter = (ArticleListFilter, "hidden", "article__outlet", "posted")
     list_select_related = ("article", "article__outlet")
     search_fields = ("author", "text", "article__title")
@@ -34,6 +34,10 @@ class CommentAdmin(KeepsArticleCounts, CuratorAdmin):
         if obj.posted is None:
             return "–"
         return local_datetime(obj.posted, obj.article.outlet.time_zone)
+
+    @admin.display(description="Article", ordering="article__title")
+    def article_title(self, obj: Comment) -> str:
+        return obj.article.title[:60]
 
     @admin.display(description="Comment")
     def short_text(self, obj: Comment) -> str:

@@ -10,6 +10,7 @@ from django.urls import reverse
 from articles.models import Person
 from articles.services import person_merge
 from tests import factories
+from tests.admin.browser_form import press_save
 
 _CHANGELIST = "admin:articles_person_changelist"
 
@@ -78,3 +79,16 @@ def test_confirming_without_choosing_merges_nobody(staff_client, amelia, ben, ha
 
     assert Person.objects.filter(pk__in=[ben.pk, benjamin.pk]).count() == 2
     assert "Choose the person to keep: nobody was merged." in page.content.decode()
+
+
+def test_changing_a_slug_in_the_admin_leaves_a_redirect(staff_client, client, amelia):
+    press_save(
+        staff_client,
+        reverse("admin:articles_person_change", args=[amelia.pk]),
+        slug="amelia-stone-pm",
+    )
+
+    response = client.get("/people/amelia-stone/")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/people/amelia-stone-pm/"
