@@ -74,6 +74,10 @@ def surname(name: str) -> str:
     start = last
     while start > 0 and words[start - 1].islower() and words[start - 1] in PARTICLES:
         start -= 1
+    # "Didier Le Bret": a capitalised particle between a given name and the family name
+    # belongs to the family name ("Le Bret said"), as French and Arabic names write it.
+    while start > 1 and words[start - 1].lower() in PARTICLES and words[start - 1][:1].isupper():
+        start -= 1
     return " ".join(words[start:])
 
 

@@ -84,6 +84,7 @@ SPEECH_VERBS = _words(
     "acknowledged acknowledges revealed reveals boasted boasts joked jokes quipped responded "
     "responds countered counters shouted pleaded promised promises vowed vows pledged pledges "
     "predicted observed mused demanded reiterated emphasised emphasized maintained maintains "
+    "advised advises cautions "
     "thundered blasted fumed agreed agrees complained complains alleged testified cautioned "
     "elaborated assured sighed laughed wondered described describes called calls branded "
     "labelled labeled dubbed"
@@ -210,7 +211,8 @@ _INITIAL_GAP = re.compile(r"\.?[ \u00a0]{0,2}")
 _SENTENCE_GAP = re.compile(r"[.!?:;][^\w]*$|(?:^|\s)[\"“‘(\[][^\w]*$")
 _SPEECH_AFTER = re.compile(
     r"(?:\s*,[^,.;:\"“”]{1,80},)?\s+(?:(?:also|then|later|has|had|have|previously|once|again|"
-    r"further|simply|recently|first|\w+ly)\s+){0,2}(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b"
+    r"further|simply|recently|first|\w+ly|(?i:(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|yesterday|today))\s+){0,2}(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b"
 )
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:\d{1,3}\b|(?:the|a|an|who|whose|aged)\s)")
 # "When the harbour master, Agnes Whitlow, announced…": a name set off by commas right after

@@ -29,7 +29,8 @@ _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _VERB_RE = re.compile(rf"\b({_VERBS})\b", re.IGNORECASE)
 _ADVERBS = (
     r"(?:(?:also|then|later|has|had|have|previously|once|again|further|simply|recently|first"
-    r"|would|will|\w+ly)\s+){0,3}"
+    r"|would|will|\w+ly|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today"
+    r"|tonight)\s+){0,3}"
 )
 # Between a subject and its verb: an optional appositive and adverbs ("Mr Doe, 52, also said").
 _SUBJECT_GAP = re.compile(rf"(?:\s*,[^,\"“”]{{1,100}},)?\s+{_ADVERBS}", re.IGNORECASE)
@@ -327,6 +328,9 @@ class _Context:
             pronoun = _PRONOUN_END.search(paragraph, lead_start, verb.start())
             if pronoun:
                 return self._pronoun_in_lead(pronoun, here, index, lead_start), cue
+            subject = self._coordinated_subject(index, lead_start, here, verb.start())
+            if subject is not None:
+                return subject, cue
             after = [m for m in here if m.start >= verb.end()]
             if after and _TITLE_CHAIN.fullmatch(paragraph, verb.end(), after[0].start):
                 return (None if after[0].possessive else after[0].name), cue
@@ -338,6 +342,25 @@ class _Context:
                 ):
                     return m.name, "wrote"
         return None, None
+
+    def _coordinated_subject(
+        self, index: int, lead_start: int, here: list[Mention], verb_start: int
+    ) -> str | None:
+        """"Chief Dorsey approached the mayor … and advised": the sentence's subject, when
+        the speech verb is joined to its first verb by "and" and nobody else is named."""
+        paragraph = self.body[index]
+        if not paragraph[max(lead_start, verb_start - 5) : verb_start].rstrip().endswith("and"):
+            return None
+        named = {m.name for m in here if m.end <= verb_start}
+        if len(named) != 1:
+            return None
+        first = here[0]
+        opening = paragraph[lead_start : first.start].split()
+        if first.possessive or len(opening) > 6 or _after_preposition(
+            paragraph, lead_start, first.start
+        ):
+            return None
+        return first.name
 
     def _according_before(self, index: int, lead_start: int, pos: int) -> bool:
         """Whether "according to" and at most four words lead from `lead_start` up to `pos`."""
