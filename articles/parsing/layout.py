@@ -757,7 +757,9 @@ def _has_date(text: str) -> bool:
 _SPEAKER_LABEL_RE = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}:$")
 
 
-_TURN_START_RE = re.compile(r"^[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?:, [A-Z][^:]{1,60})?: \S")
+_TURN_START_RE = re.compile(
+    r"^[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}(?:, [A-Z][^:]{1,60})?(?: \([a-z][\w ]{0,20}\))?: \S"
+)
 
 
 def _is_prose(text: str) -> bool:

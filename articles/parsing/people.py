@@ -214,7 +214,7 @@ _SPEECH_AFTER = re.compile(
     r"further|simply|recently|first|\w+ly|(?i:(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|yesterday|today))\s+){0,2}(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b"
 )
-_APPOSITIVE_AFTER = re.compile(r",\s+(?:\d{1,3}\b|(?:the|a|an|who|whose|aged)\s)")
+_APPOSITIVE_AFTER = re.compile(r",\s+(?:\d{1,3}\b|(?:(?:now|then|also)\s+)?(?:the|a|an|who|whose|aged)\s)")
 # "When the harbour master, Agnes Whitlow, announced…": a name set off by commas right after
 # a determiner (or a capitalised possessive: "Kestrel Bay's mayor, …") + lower-case noun
 # phrase; group 1 is the head noun.
@@ -607,6 +607,15 @@ def _collect(
         and first.low.endswith(("ing", "ed", "ly"))
     ):
         tokens, before = tokens[1:], None  # "Congratulating Trump…"
+    if (
+        len(tokens) >= 3
+        and before is not None
+        and before.low == "of"
+        and _title_before_of(text, before.start)
+    ):
+        # "Minister of Education Emmanuel Fabiano", "Secretary of State Rex Tillerson": the
+        # department ends the title and the name follows it (issue 10).
+        tokens, before = tokens[1:], _Token("minister", "minister", "minister", 0, 0, _TITLE, False, False)
     kept, job_like = _strip_descriptors(tokens, article)
     if len(kept) < len(tokens):
         tokens, before = kept, None
@@ -694,6 +703,14 @@ def normalise_label(name: str) -> str:
 _HEADLINE_CREDIT_RE = re.compile(
     r"\s[–—]\s*(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s*$"
 )
+
+
+_TITLE_BEFORE_OF = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def _title_before_of(text: str, of_start: int) -> bool:
+    match = _TITLE_BEFORE_OF.search(text, max(0, of_start - 30), of_start)
+    return match is not None and match.group(1).lower() in STRONG_TITLES
 
 
 def _after_article(text: str, start: int) -> bool:

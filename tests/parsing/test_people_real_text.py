@@ -66,3 +66,14 @@ def test_a_month_word_after_a_title_is_a_given_name_and_chief_is_a_title() -> No
 def test_a_headline_closing_on_its_speaker_after_a_dash_names_a_person() -> None:
     names = [p.name for p in find_people("Hard times but no crisis – Boateng-Ofori", ["The president spoke."])]
     assert names == ["Boateng-Ofori"]
+
+
+def test_a_department_after_a_title_is_not_part_of_the_name() -> None:
+    text = "Among them were Minister of Education Amara Oduya and Secretary of State Tom Reyes."
+    assert _names(text) == ["Amara Oduya", "Tom Reyes"]
+
+
+def test_an_appositive_opened_by_now_is_evidence() -> None:
+    assert _names("The trio included Mangold Ferris, now a senior member of the party.") == [
+        "Mangold Ferris"
+    ]

@@ -78,3 +78,14 @@ def test_a_transcript_page_gives_its_turns_as_the_articles_quotes() -> None:
         ("Nell Orme", "transcript"),
         ("Jim Quarry", "transcript"),
     ]
+
+
+def test_a_label_with_an_aside_and_a_cut_off_last_turn() -> None:
+    text = (
+        "The exchange in full\n\n"
+        "Ana Ruiz: ‘What is the board’s plan for the slip this winter?’\n\n"
+        "Tom Hale: ‘You have to deal with things in the short and long term.’\n\n"
+        "AR (sarcastically): ‘I really appreciate the lesson about the"
+    )
+    record = extract_text(text, source="t.txt", settings=ExtractionSettings())
+    assert [q.speaker for q in record.quotes] == ["Ana Ruiz", "Tom Hale", "Ana Ruiz"]
