@@ -22,6 +22,7 @@ from articles import display, import_warnings
 from articles.forms import CuratorForm, LinesField
 from articles.models import Article, IgnoredName, Mention, Outlet, Person, Quote
 from articles.services import (
+    article_forget_curation,
     article_refresh_counts,
     person_mark_not_a_person,
     person_merge,
@@ -392,6 +393,7 @@ class ArticleAdmin(_LinesForm, CuratorAdmin):
         "content_hash",
         "imported_at",
     )
+    actions = ["forget_curation"]
     # Comments are moderated from their own list (`comments_link`), never inline: a page
     # with thousands of comments made this page megabytes big and unsaveable (#12).
     inlines = [MentionInline, QuoteInline]
@@ -442,6 +444,13 @@ class ArticleAdmin(_LinesForm, CuratorAdmin):
             obj.comment_count,
             hidden,
         )
+
+    @admin.action(description="Let imports update the selected articles' curated fields again")
+    def forget_curation(self, request, queryset):
+        for article in article_forget_curation(articles=queryset):
+            fields = ", ".join(article.curated_fields)
+            self.log_change(request, article, f"Curated fields released to imports: {fields}.")
+        self.message_user(request, "Curated fields released: the next changed import updates them.")
 
     def get_ordering(self, request):
         # The review queue puts the worst imports first so curators fix them first.

@@ -69,6 +69,19 @@ def person_mark_not_a_person(*, person: Person) -> list[IgnoredName]:
     return created
 
 
+@transaction.atomic
+def article_forget_curation(*, articles) -> list[Article]:
+    """Let imports update these articles' fields again; returns the articles that had any.
+
+    The remedy for fields marked curated by an unchanged Save before #12 (a body frozen
+    with Windows line endings): the next changed import rewrites them.
+    """
+    rows = articles.select_related(None).only("id", "title", "curated_fields")
+    changed = [a for a in rows if a.curated_fields]
+    Article.objects.filter(pk__in=[a.pk for a in changed]).update(curated_fields=[])
+    return changed
+
+
 def article_refresh_counts(*, article_ids=None) -> int:
     """Recompute the denormalised quote and visible-comment counts."""
     articles = Article.objects.all()

@@ -218,3 +218,15 @@ def test_an_outlet_edit_survives_a_reimport(staff_client, bridge):
 
     assert article.outlet_id == outlet.pk
     assert Outlet.objects.get(pk=outlet.pk).time_zone == "America/Chicago"
+
+
+def test_releasing_curated_fields_lets_the_next_import_update_them(staff_client, bridge):
+    press_save(staff_client, bridge.change_url, title="Council approves Alder river bridge")
+    _action(
+        staff_client, "admin:articles_article_changelist", "forget_curation", [bridge.article.pk]
+    )
+
+    article = bridge.reimport()
+
+    assert article.curated_fields == []
+    assert article.title == "Council backs new river bridge after heated debate"
