@@ -137,7 +137,23 @@ def parse_page(
         warnings.extend(thread.warnings)
         if explain is not None:
             explain.update({i: f"{role} ({thread.shape} thread)" for i, role in thread.roles.items()})
+        # Lines inside a signed thread that belong to no comment are the page's own words:
+        # the topic each group of comments answers ("On a story about …:").
+        context = [
+            p.text
+            for p in paras
+            if p.index >= thread.start
+            and p.index not in thread.roles
+            and thread.shape == "signed"
+            and _is_topic_context(p.text)
+        ]
+        if explain is not None:
+            explain.update(
+                {p.index: "topic (page text)" for p in paras if p.text in context and p.index >= thread.start}
+            )
         paras = [p for p in paras if p.index < thread.start]
+    else:
+        context = []
 
     title_at = _slug_title(paras, url, outlet_names)
     if title_at is None:
@@ -211,6 +227,7 @@ def parse_page(
     if explain is not None:
         _explain_roles(explain, paras, title_at, head, body, tags, tag_at)
     full_body = ((head.standfirst,) if head.standfirst else ()) + tuple(body)
+    full_body += tuple(c for c in context if c not in full_body)
     return ArticleRecord(
         source=source,
         title=title,
@@ -291,6 +308,16 @@ def _is_index_page(paras: Sequence[_Para], outlet_names: Sequence[str]) -> bool:
         if byline is not None and byline.authors and _title_shaped(paras[i - 1].text):
             pairs += 1
     return pairs >= 3
+
+
+def _is_topic_context(text: str) -> bool:
+    """A line introducing a group of comments: "On a story about the ferry slip closing:"."""
+    words = text.split()
+    return (
+        4 <= len(words) <= 40
+        and not _is_furniture(text)
+        and text.endswith(":")
+    )
 
 
 def _is_promo(paras: Sequence[_Para], at: int) -> bool:

@@ -496,3 +496,17 @@ def test_the_outlets_own_name_and_a_comments_heading_are_not_headlines() -> None
     record = _parse(text)
     assert record.title == "Ferry slip to close"
     assert len(record.comments) == 2
+
+
+def test_lines_introducing_groups_of_comments_are_the_pages_own_text() -> None:
+    text = (
+        " date 2021-12-12 A selection of your comments from our page last week:\n"
+        "On a story about the ferry slip closing for the winter:\n"
+        "• Finally some sense from the board! —Rosa T.\n"
+        "• Who pays for the shuttle? — Ben K.\n"
+        "On a story about Mayor Helen Quarry opening the new quay:\n"
+        "• About time too — Idris M.\n"
+    )
+    record = _parse(text)
+    assert "On a story about Mayor Helen Quarry opening the new quay:" in record.body
+    assert len(record.comments) == 3
