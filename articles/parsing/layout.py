@@ -196,6 +196,8 @@ def parse_page(
         authors = _signer_after_body(paras[head.body_start : article_end], body)
     if not authors and not index_page:
         authors = _footer_credits(paras[head.body_start : article_end])
+    if not authors and not index_page:
+        authors = _broadcast_credit(body)
     if tags:
         tags = _split_tags(tags, " ".join((title, head.standfirst or "", *body)))
 
@@ -708,6 +710,22 @@ def _signer_after_body(paras: Sequence[_Para], body: Sequence[str]) -> tuple[str
     if not looks_like_name(name) or len(name.split()) > 4:
         return ()
     return (normalise_name(name),)
+
+
+# A broadcaster's sign-off naming its reporter: "Harbour Radio’s Ada Finch reports." /
+# "… was there." / "… has more."
+_BROADCAST_CREDIT_RE = re.compile(
+    r"[’']s\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s+"
+    r"(?:reports|reported|was there|has more|has the story|is there)\.(?:\s|$)"
+)
+
+
+def _broadcast_credit(body: Sequence[str]) -> tuple[str, ...]:
+    for paragraph in body[:4]:
+        match = _BROADCAST_CREDIT_RE.search(paragraph)
+        if match is not None and looks_like_name(match.group("name")):
+            return (normalise_name(match.group("name")),)
+    return ()
 
 
 def _footer_credits(paras: Sequence[_Para]) -> tuple[str, ...]:

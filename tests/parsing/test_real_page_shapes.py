@@ -510,3 +510,12 @@ def test_lines_introducing_groups_of_comments_are_the_pages_own_text() -> None:
     record = _parse(text)
     assert "On a story about Mayor Helen Quarry opening the new quay:" in record.body
     assert len(record.comments) == 3
+
+
+def test_a_broadcasters_reporter_sign_off_names_the_author() -> None:
+    text = (
+        "Governor backs mayor in race\n\n"
+        "With three weeks to go, the governor finally gave her endorsement this morning. "
+        "Harbour Radio’s Ada Finch was there.\n\n" + ARTICLE
+    )
+    assert _parse(text).authors == ("Ada Finch",)
