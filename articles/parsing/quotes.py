@@ -161,6 +161,14 @@ def _spans(body: Sequence[str]) -> list[_Span]:
                 spans.append(pending)
                 pending = None
                 pos = close + 1
+        if pos == 0:
+            lost = _lost_opening(paragraph)
+            if lost is not None:
+                # 'This was a big day,” Noem said.': the opening mark was lost in the scrape.
+                span = _Span(first=index, start=0, parts=[paragraph[:lost]])
+                span.last, span.end, span.closed = index, lost + 1, True
+                spans.append(span)
+                pos = lost + 1
         while True:
             start = _find_open(paragraph, pos)
             if start is None:
@@ -178,7 +186,64 @@ def _spans(body: Sequence[str]) -> list[_Span]:
             pos = close + 1
     if pending is not None:
         spans.append(pending)
+    spans.extend(_block_quotes(body, spans))
+    spans.sort(key=lambda span: (span.first, span.start))
     return spans
+
+
+_CURLY_CLOSE_ATTRIBUTED = re.compile(r"[,.?!]”\s+(?:[A-Z][\w’'-]+\s+){0,3}(?:said|says|told|added|wrote)\b|[,.?!]”\s+(?:said|says|told|added|wrote)\s")
+_FIRST_PERSON = re.compile(r"\b(?:I|I’m|I've|I’ve|I'm|we|We|my|My|our|Our)\b")
+_LEAD_IN_END = re.compile(r"(?::|\.\s?\.\s?\.|…)\s*$")
+
+
+def _lost_opening(paragraph: str) -> int | None:
+    """Offset of a closing curly mark whose opening mark the scrape lost: the paragraph opens
+    with the quoted words and an attribution follows the mark."""
+    close = paragraph.find("”")
+    if close <= 0:
+        return None
+    head = paragraph[:close]
+    if "“" in head or '"' in head or len(head.split()) < _MIN_WORDS:
+        return None
+    if not _CURLY_CLOSE_ATTRIBUTED.match(paragraph, close - 1):
+        return None
+    return close
+
+
+def _block_quotes(body: Sequence[str], spans: list[_Span]) -> list[_Span]:
+    """Set-off passages with no quotation marks: a lead-in that reports speech or writing and
+    ends with a colon or an ellipsis, then first-person paragraphs (issue 10)."""
+    marked = {p for span in spans for p in range(span.first, span.last + 1)}
+    found: list[_Span] = []
+    i = 1
+    while i < len(body):
+        lead = body[i - 1]
+        if (
+            i - 1 in marked
+            or not _LEAD_IN_END.search(lead)
+            or not _SPEECH_WORD.search(lead[-200:])
+        ):
+            i += 1
+            continue
+        parts: list[str] = []
+        j = i
+        while j < len(body) and j not in marked and len(parts) < 4 and _set_off(body[j]):
+            parts.append(body[j])
+            j += 1
+        if parts and len(" ".join(parts).split()) >= _MIN_WORDS:
+            span = _Span(first=i, start=0, parts=parts)
+            span.last, span.end = j - 1, len(body[j - 1])
+            found.append(span)
+        i = max(j, i + 1)
+    return found
+
+
+def _set_off(paragraph: str) -> bool:
+    """A paragraph of someone's own words: first person, no quotation marks."""
+    return (
+        not any(mark in paragraph for mark in '"“”')
+        and _FIRST_PERSON.search(paragraph[:300]) is not None
+    )
 
 
 _OPEN_MARK = re.compile(r"“|(?<![^\W_])\"")
