@@ -90,6 +90,10 @@ _CLOSING_RE = re.compile(
 )
 _DATE_LEADS = ("", "posted", "posted on", "posted at", "on", "at", "written on", "submitted on")
 _FUNCTION_WORDS = {"on", "at", "by", "from", "in", "written", "posted", "the", "and"}
+_DATE_OPENERS = frozenset(
+    "mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep oct nov dec pos wri sub"
+    .split()
+)
 _CLOCK_RE = re.compile(r"\d{1,2}:\d{2}")
 _CALENDAR_WORDS = {
     "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs",
@@ -259,6 +263,9 @@ def comment_header(
     date_line = _table_cells(lines[nxt].strip())
     if len(date_line) > 60 or not any(ch.isdigit() for ch in date_line):
         return None
+    opening = date_line.split(None, 1)[0].strip(",.").casefold() if date_line else ""
+    if not (opening[:1].isdigit() or opening in _DATE_LEADS or opening[:3] in _DATE_OPENERS):
+        return None  # the next line is text or another header, not this header's date
     found = search_date(date_line, zone)
     if found is None or not (found.has_time or _CLOCK_RE.search(date_line)):
         return None
