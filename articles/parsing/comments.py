@@ -219,9 +219,11 @@ def comment_header(
     # Cheap tests first (this runs on every line of every page): a one-line header ends
     # with its date or a speech cue; a two-line one is a short line over a line with digits.
     nxt = _next_line(lines, i + 1)
-    two_lines = nxt is not None and len(raw) <= 60 and _has_digit(lines[nxt][:60])
-    cued = raw.rstrip(" :.…|").lower().endswith(_CUE_WORDS)
-    if not (two_lines or cued or _may_end_with_date(raw)):
+    if not (
+        _may_end_with_date(raw)
+        or raw.rstrip(" :.…|").lower().endswith(_CUE_WORDS)
+        or (nxt is not None and len(raw) <= 60 and _has_digit(lines[nxt][:60]))
+    ):
         return None
     line = _table_cells(raw)
     if not line:
@@ -301,7 +303,10 @@ def reply_index(text: str, reply_name: str | None, earlier: Sequence[ParsedComme
 
 
 def _has_digit(text: str) -> bool:
-    return any(ch in _DIGITS for ch in text)
+    return _DIGIT_RE.search(text) is not None
+
+
+_DIGIT_RE = re.compile(r"\d")
 
 
 _DIGITS = frozenset("0123456789")

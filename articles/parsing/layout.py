@@ -766,6 +766,9 @@ def _is_notice(text: str) -> bool:
     return any(hint in lowered for hint in _NOTICE_HINTS) and bool(_NOTICE_RE.search(text))
 
 
+_ALNUM_RE = re.compile(r"[^\W_]")
+
+
 def _title_shaped(text: str) -> bool:
     words = text.split()
     return (
@@ -776,7 +779,7 @@ def _title_shaped(text: str) -> bool:
         and any(ch.isalpha() for ch in text)
         and not _NOT_TITLE_RE.search(text)
         and not (len(words) <= 8 and _has_date(text))
-        and sum(1 for w in words if sum(ch.isalnum() for ch in w) >= 3) >= 2
+        and sum(1 for w in words if len(_ALNUM_RE.findall(w)) >= 3) >= 2
     )
 
 
