@@ -22,6 +22,11 @@ _PAD_TOP = 12
 _PAD_BOTTOM = 30
 _MAX_GROUP_WIDTH = 48.0
 _MAX_X_LABELS = 8
+# Phones (#14): a second, narrower drawing of the latest months with text at full size,
+# instead of a wide chart that scrolls sideways and hides the latest months.
+NARROW_WIDTH = 360
+NARROW_MONTHS = 12
+_NARROW_X_LABELS = 4
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,8 @@ class MonthChart:
     plot_right: float = WIDTH - _PAD_RIGHT
     plot_top: float = _PAD_TOP
     plot_bottom: float = HEIGHT - _PAD_BOTTOM
+    narrow: MonthChart | None = None  # the phone drawing: the latest NARROW_MONTHS months
+    cut: bool = False  # True when this drawing leaves earlier months out
 
     @property
     def tick_label_x(self) -> float:
@@ -121,11 +128,21 @@ def nice_ceiling(value: int) -> tuple[int, int]:
     return step * math.ceil(value / step), step
 
 
-def month_bar_chart(series: Sequence[Series], *, title: str, chart_id: str) -> MonthChart:
+def month_bar_chart(
+    series: Sequence[Series],
+    *,
+    title: str,
+    chart_id: str,
+    width: int = WIDTH,
+    latest: int | None = None,
+    max_labels: int = _MAX_X_LABELS,
+    with_narrow: bool = True,
+) -> MonthChart:
     """Bars for `series` side by side per month, e.g. mentions and quotes of one person.
 
     `month_bar_chart([Series("Articles", {date(2016, 11, 1): 4})], title="Articles per month",
-    chart_id="outlet-articles")` gives one bar filling the plot height.
+    chart_id="outlet-articles")` gives one bar filling the plot height. `latest` keeps only
+    the last N months of the range; `narrow` holds the phone drawing (NARROW_WIDTH wide).
     """
     names = tuple(s.name for s in series)
     dated = [_first_of_month(m) for s in series for m, n in s.counts.items() if n]
@@ -135,10 +152,14 @@ def month_bar_chart(series: Sequence[Series], *, title: str, chart_id: str) -> M
             chart_id=chart_id, title=title, series_names=names, months=(), totals=totals
         )
     months = month_range(min(dated), max(dated))
-    per_series = [_by_month(s.counts) for s in series]
+    cut = latest is not None and len(months) > latest
+    if cut:
+        months = months[-latest:]
+    shown = set(months)
+    per_series = [{m: n for m, n in _by_month(s.counts).items() if m in shown} for s in series]
     top, step = nice_ceiling(max(max(c.values(), default=0) for c in per_series))
 
-    plot_left, plot_right = float(_PAD_LEFT), float(WIDTH - _PAD_RIGHT)
+    plot_left, plot_right = float(_PAD_LEFT), float(width - _PAD_RIGHT)
     plot_top, plot_bottom = float(_PAD_TOP), float(HEIGHT - _PAD_BOTTOM)
     slot = (plot_right - plot_left) / len(months)
     group = min(slot * 0.8, _MAX_GROUP_WIDTH)
@@ -169,7 +190,7 @@ def month_bar_chart(series: Sequence[Series], *, title: str, chart_id: str) -> M
         series_names=names,
         months=tuple(months),
         bars=tuple(bars),
-        x_labels=_x_labels(months, plot_left, slot),
+        x_labels=_x_labels(months, plot_left, slot, max_labels),
         y_ticks=tuple(
             AxisLabel(_r(plot_bottom - (plot_bottom - plot_top) * v / top), str(v))
             for v in range(0, top + 1, step)
@@ -181,19 +202,35 @@ def month_bar_chart(series: Sequence[Series], *, title: str, chart_id: str) -> M
             if any(c.get(m, 0) for c in per_series)
         ),
         totals=totals,
+        width=width,
+        plot_right=plot_right,
+        cut=cut,
+        narrow=month_bar_chart(
+            series,
+            title=title,
+            chart_id=f"{chart_id}-narrow",
+            width=NARROW_WIDTH,
+            latest=NARROW_MONTHS,
+            max_labels=_NARROW_X_LABELS,
+            with_narrow=False,
+        )
+        if with_narrow
+        else None,
     )
 
 
-def _x_labels(months: list[date], left: float, slot: float) -> tuple[AxisLabel, ...]:
-    """At most `_MAX_X_LABELS` labels; over a year, only Januaries (or every n-th year)."""
-    if len(months) <= _MAX_X_LABELS:
+def _x_labels(
+    months: list[date], left: float, slot: float, most: int = _MAX_X_LABELS
+) -> tuple[AxisLabel, ...]:
+    """At most `most` labels; over a year, only Januaries (or every n-th year)."""
+    if len(months) <= most:
         picked = [(i, _month_label(m)) for i, m in enumerate(months)]
     elif len(months) <= 24:
-        every = math.ceil(len(months) / _MAX_X_LABELS)
+        every = math.ceil(len(months) / most)
         picked = [(i, _month_label(m)) for i, m in enumerate(months) if i % every == 0]
     else:
         years = [(i, m) for i, m in enumerate(months) if m.month == 1 or i == 0]
-        every = math.ceil(len(years) / _MAX_X_LABELS)
+        every = math.ceil(len(years) / most)
         picked = [(i, str(m.year)) for n, (i, m) in enumerate(years) if n % every == 0]
     return tuple(AxisLabel(_r(left + (i + 0.5) * slot), text) for i, text in picked)
 

@@ -1,14 +1,18 @@
 """Streamed CSV and JSON exports of filtered articles, quotes and comments.
 
 Rows come from `queryset.iterator(chunk_size=...)`, so memory stays flat however
-many rows match; JSON is written as one array, element by element. CSV cells
-that a spreadsheet would run as a formula are neutralised (CSV injection).
+many rows match; JSON is written as one array, element by element. CSV starts
+with a byte-order mark (unless `bom=False`) so spreadsheets read it as UTF-8, and
+cells a spreadsheet would run as a formula are neutralised (CSV injection,
+`neutralise_cell`).
 """
 
 from __future__ import annotations
 
 import csv
+import itertools
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -23,7 +27,12 @@ from comments.models import Comment
 
 CHUNK_SIZE = 500
 FORMATS = ("csv", "json")
+BOM = "\ufeff"
+# OWASP "CSV Injection": a cell starting with one of these may be read as a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?%?")
+# After "@": a function call (`@SUM(`), a DDE pipe (`@x|cmd`) or an operator.
+_AT_FORMULA = re.compile(r"@[\w.]*[(!=+\-*/^&<>]")
 
 
 @dataclass(frozen=True)
@@ -34,14 +43,21 @@ class Column:
 
 
 def neutralise_cell(value: Any) -> Any:
-    """A text cell a spreadsheet would evaluate gets a leading apostrophe.
+    """A text cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP).
 
-    `=HYPERLINK("http://evil")` -> `'=HYPERLINK("http://evil")`; `-5` stays a number
-    only when it is a number, not text.
+    `=HYPERLINK("http://evil")` -> `'=HYPERLINK("http://evil")`, `@SUM(A1)` -> `'@SUM(A1)`,
+    `-cmd|' /C calc'!A0` -> `'-cmd|…`; cells starting with a tab or carriage return too.
+    Ordinary text is left alone: `@Dana agreed` (a reply's handle, no formula after it),
+    `-5` and `+44.1` (plain numbers), `hello =x` (not at the start).
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
+    if not isinstance(value, str) or not value.startswith(_FORMULA_STARTS):
+        return value
+    first = value[0]
+    if first in "+-" and _PLAIN_NUMBER.fullmatch(value):
+        return value
+    if first == "@" and not _AT_FORMULA.match(value) and "|" not in value:
+        return value
+    return "'" + value
 
 
 def csv_lines(
@@ -68,15 +84,24 @@ def json_lines(
 
 
 def export_response(
-    columns: Sequence[Column], queryset: QuerySet, *, fmt: str, filename: str, base_url: str = ""
+    columns: Sequence[Column],
+    queryset: QuerySet,
+    *,
+    fmt: str,
+    filename: str,
+    base_url: str = "",
+    bom: bool = True,
 ) -> StreamingHttpResponse:
     """A streamed attachment of `queryset` in `fmt` ("csv" or "json").
 
-    `base_url` ("https://archive.example.org") turns page paths into absolute links.
+    `base_url` ("https://archive.example.org") turns page paths into absolute links;
+    `bom` starts a CSV with the UTF-8 byte-order mark spreadsheets look for.
     """
     rows = queryset.iterator(chunk_size=CHUNK_SIZE)
     if fmt == "csv":
         content = csv_lines(columns, rows, base_url=base_url)
+        if bom:
+            content = itertools.chain([BOM], content)
         content_type = "text/csv; charset=utf-8"
     else:
         content = json_lines(columns, rows, base_url=base_url)
@@ -97,6 +122,7 @@ ARTICLE_COLUMNS = (
     Column("authors", lambda a: list(a.authors)),
     Column("url", lambda a: a.url),
     Column("standfirst", lambda a: a.standfirst),
+    Column("body", lambda a: a.body),
     Column("tags", lambda a: list(a.tags)),
     Column("people", lambda a: [m.person.name for m in a.mentions.all()]),
     Column("quote_count", lambda a: a.quote_count),

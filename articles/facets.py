@@ -1,14 +1,26 @@
-"""Facet counts for the articles page, Datasette-style.
+"""Facet counts for the articles page, computed by the list's own FilterSet (#14).
 
-Each facet counts what its values would give within the *other* active filters
-(the outlet facet ignores `outlet=`, and so on), with one aggregate query per
-facet. People are limited to the top `PEOPLE_LIMIT`; months to the latest
-`MONTH_LIMIT`.
+A facet value's count is exactly the number of articles its link lists. Each link
+adds (or, when chosen, removes) one value, and the count follows the words the
+link keeps:
+
+- `person` with `match=all`, or with nobody chosen yet: the link narrows the list,
+  so the count is the value's articles among the current results.
+- `person` with `match=any` and someone chosen, and `outlet` with an outlet chosen:
+  the link widens the list to "current results, or articles of the value within
+  the other filters", so the count is `total + in_others - in_current`.
+- `month` replaces the month and drops `published_from`/`published_to`: the count is
+  the month's articles within the other filters.
+
+Chosen values carry no count (their link removes them; the active-filter chips say
+so). One aggregate query per facet whatever the number of people or months; the
+sidebar shows the top `SIDEBAR_LIMIT` people and outlets and links to a page with
+all of them (`facet_page`), and every month, grouped by year.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from django.db import connections
@@ -18,17 +30,25 @@ from django.http import QueryDict
 
 from articles.models import Article, Mention, Outlet, Person, Quote
 
-PEOPLE_LIMIT = 15
-MONTH_LIMIT = 24
+SIDEBAR_LIMIT = 15
+FACET_NAMES = ("person", "outlet", "month")
+_DATE_WORDS = ("month", "published_from", "published_to")
 
 
 @dataclass(frozen=True)
 class FacetValue:
     value: str  # what goes in the query string, e.g. "harbour-gazette" or "2016-11"
     label: str
-    count: int
+    count: int | None  # None for a chosen value: its link removes it
     selected: bool
-    url: str  # the page with this value added (or removed, when selected)
+    url: str  # the list with this value added (or removed, when selected)
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    year: int
+    total: int
+    values: list[FacetValue]
 
 
 @dataclass(frozen=True)
@@ -36,9 +56,11 @@ class Facet:
     name: str  # the query-string key: "outlet", "person", "month"
     title: str
     values: list[FacetValue]
+    more_url: str = ""  # the "show all" page, when the sidebar shows only the top values
+    years: list[YearGroup] = field(default_factory=list)
 
 
-def toggle_url(params: QueryDict, key: str, value: str, *, multiple: bool) -> str:
+def toggle_url(params: QueryDict, key: str, value: str, *, multiple: bool, path: str = "") -> str:
     """`?outlet=a&page=3`, toggle outlet=b -> `?outlet=a&outlet=b` (page dropped)."""
     params = params.copy()
     params.pop("page", None)
@@ -52,7 +74,7 @@ def toggle_url(params: QueryDict, key: str, value: str, *, multiple: bool) -> st
     params.setlist(key, current)
     if not current:
         params.pop(key)
-    return f"?{params.urlencode()}" if params else "?"
+    return f"{path}?{params.urlencode()}" if params else f"{path}?"
 
 
 def _without(params: QueryDict, *keys: str) -> QueryDict:
@@ -62,13 +84,12 @@ def _without(params: QueryDict, *keys: str) -> QueryDict:
     return params
 
 
-def _matching_ids(filterset, *skip: str) -> QuerySet | None:
-    """Ids the filters other than `skip` keep, as a subquery; None when the form is invalid.
+def _ids(filterset, *skip: str) -> QuerySet:
+    """Ids of the rows the filters other than `skip` keep, as a subquery (form valid).
 
-    Re-applies the already cleaned values, so the people/outlet lookups are not repeated.
+    Re-applies the already cleaned values through the FilterSet's own filters, so the
+    facet and the list can never disagree on what a word means.
     """
-    if not filterset.is_valid():
-        return None
     queryset = filterset.queryset
     for name, value in filterset.form.cleaned_data.items():
         if name not in skip and name != "sort":
@@ -76,58 +97,137 @@ def _matching_ids(filterset, *skip: str) -> QuerySet | None:
     return queryset.order_by().values("pk")
 
 
-def outlet_facet(filterset, params: QueryDict) -> Facet:
-    ids = _matching_ids(filterset, "outlet")
-    rows = []
-    if ids is not None:
-        rows = (
-            Outlet.objects.filter(articles__in=ids)
-            .annotate(n=Count("articles"))
-            .order_by("-n", "name")
-            .values_list("slug", "name", "n")
-        )
-    return _multiple_choice_facet("outlet", "Outlets", rows, params)
+@dataclass(frozen=True)
+class _Scope:
+    """Where a facet counts: `others` (every filter but the facet's own) and, when a link
+    widens the list, `current` (every filter) whose size `total` is the base count."""
+
+    others: QuerySet
+    current: QuerySet | None
+    total: int
 
 
-def _person_counts_sql(ids: QuerySet) -> tuple[str, list]:
-    # Mentioned OR quoted: count distinct (person, article) pairs over both tables.
-    sub_sql, sub_params = ids.query.sql_with_params()
-    person, mention, quote = Person._meta.db_table, Mention._meta.db_table, Quote._meta.db_table
+def _scope(filterset, key: str, widens: bool, total: int | None) -> _Scope:
+    if not widens:
+        return _Scope(_ids(filterset), None, 0)
+    current = _ids(filterset)
+    if total is None:
+        total = filterset.queryset.filter(pk__in=current).count()
+    return _Scope(_ids(filterset, key, *(("match",) if key == "person" else ())), current, total)
+
+
+def _person_widens(filterset) -> bool:
+    data = filterset.form.cleaned_data
+    return bool(data.get("person")) and (data.get("match") or "any") == "any"
+
+
+def _outlet_widens(filterset) -> bool:
+    return bool(filterset.form.cleaned_data.get("outlet"))
+
+
+def _counts_sql(pairs_sql: str, scope: _Scope, value_sql: str, order: str) -> tuple[str, list]:
+    """`value, label, n` rows: `n` what the value's link would list (see module doc)."""
+    others_sql, others_params = scope.others.query.sql_with_params()
+    params = list(others_params) * pairs_sql.count("{ids}")
+    if scope.current is None:
+        in_current = "0"
+    else:
+        current_sql, current_params = scope.current.query.sql_with_params()
+        in_current = f"SUM(CASE WHEN article_id IN ({current_sql}) THEN 1 ELSE 0 END)"
+        params = [*current_params, *params]
     sql = (
-        f"SELECT p.slug, p.name, u.n FROM {person} p JOIN ("
-        f" SELECT pid, COUNT(*) AS n FROM ("
-        f"  SELECT person_id AS pid, article_id FROM {mention} WHERE article_id IN ({sub_sql})"
-        f"  UNION"
-        f"  SELECT speaker_id AS pid, article_id FROM {quote}"
-        f"   WHERE speaker_id IS NOT NULL AND article_id IN ({sub_sql})"
-        f" ) pairs GROUP BY pid"
-        f") u ON u.pid = p.id ORDER BY u.n DESC, p.name LIMIT {PEOPLE_LIMIT}"
+        f"SELECT {value_sql}, {scope.total} + u.n_others - u.n_current AS n FROM ("
+        f" SELECT fv, COUNT(*) AS n_others, {in_current} AS n_current"
+        f" FROM ({pairs_sql.format(ids=others_sql)}) pairs GROUP BY fv"
+        f") u {order}"
     )
-    return sql, [*sub_params, *sub_params]
+    return sql, params
 
 
-def person_facet(filterset, params: QueryDict) -> Facet:
-    ids = _matching_ids(filterset, "person")
-    rows: list = []
-    if ids is not None:
-        sql, sql_params = _person_counts_sql(ids)
-        with connections[ids.db].cursor() as cursor:
-            cursor.execute(sql, sql_params)
-            rows = cursor.fetchall()
-    return _multiple_choice_facet("person", "People", rows, params)
-
-
-def _multiple_choice_facet(key: str, label: str, rows, params: QueryDict) -> Facet:
-    """A facet whose values add to / remove from a repeatable filter (`?person=a&person=b`)."""
-    chosen = params.getlist(key)
-    return Facet(
-        key,
-        label,
-        [
-            FacetValue(slug, name, n, slug in chosen, toggle_url(params, key, slug, multiple=True))
-            for slug, name, n in rows
-        ],
+def _person_rows(filterset, *, limit: int | None, chosen=(), total=None) -> list[tuple]:
+    scope = _scope(filterset, "person", _person_widens(filterset), total)
+    person, mention, quote = Person._meta.db_table, Mention._meta.db_table, Quote._meta.db_table
+    # Mentioned OR quoted: distinct (person, article) pairs over both tables.
+    pairs = (
+        f"SELECT person_id AS fv, article_id FROM {mention} WHERE article_id IN ({{ids}})"
+        f" UNION"
+        f" SELECT speaker_id AS fv, article_id FROM {quote}"
+        f" WHERE speaker_id IS NOT NULL AND article_id IN ({{ids}})"
     )
+    skip = f" WHERE p.slug NOT IN ({', '.join(['%s'] * len(chosen))})" if chosen else ""
+    window = f" LIMIT {int(limit)}" if limit is not None else ""
+    sql, params = _counts_sql(
+        pairs,
+        scope,
+        "p.slug, p.name",
+        f"JOIN {person} p ON p.id = u.fv{skip} ORDER BY n DESC, p.name, p.id{window}",
+    )
+    with connections[scope.others.db].cursor() as cursor:
+        cursor.execute(sql, [*params, *chosen])
+        return cursor.fetchall()
+
+
+def _outlet_rows(filterset, *, limit: int | None, chosen=(), total=None) -> list[tuple]:
+    scope = _scope(filterset, "outlet", _outlet_widens(filterset), total)
+    article, outlet = Article._meta.db_table, Outlet._meta.db_table
+    pairs = f"SELECT outlet_id AS fv, id AS article_id FROM {article} WHERE id IN ({{ids}})"
+    skip = f" WHERE o.slug NOT IN ({', '.join(['%s'] * len(chosen))})" if chosen else ""
+    window = f" LIMIT {int(limit)}" if limit is not None else ""
+    sql, params = _counts_sql(
+        pairs,
+        scope,
+        "o.slug, o.name",
+        f"JOIN {outlet} o ON o.id = u.fv{skip} ORDER BY n DESC, o.name, o.id{window}",
+    )
+    with connections[scope.others.db].cursor() as cursor:
+        cursor.execute(sql, [*params, *chosen])
+        return cursor.fetchall()
+
+
+_ROWS = {"person": _person_rows, "outlet": _outlet_rows}
+TITLES = {"person": "People", "outlet": "Outlets", "month": "Months"}
+
+
+def _chosen(filterset, key: str) -> list[tuple[str, str]]:
+    return [(o.slug, o.name) for o in filterset.form.cleaned_data.get(key) or []]
+
+
+def choice_facet(
+    filterset, params: QueryDict, key: str, *, path: str = "", total: int | None = None
+) -> Facet:
+    """The sidebar facet for `key` ("person" or "outlet"): chosen values first (their links
+    remove them), then the top values by count, and a "show all" link when there are more."""
+    if not filterset.is_valid():
+        return Facet(key, TITLES[key], [])
+    chosen = _chosen(filterset, key)
+    rows = _ROWS[key](
+        filterset, limit=SIDEBAR_LIMIT + 1, chosen=[s for s, _ in chosen], total=total
+    )
+    values = [_choice_value(params, key, slug, name, None, path) for slug, name in chosen]
+    values += [_choice_value(params, key, s, name, n, path) for s, name, n in rows[:SIDEBAR_LIMIT]]
+    more = f"{facet_page_path(key)}?{params.urlencode()}" if len(rows) > SIDEBAR_LIMIT else ""
+    return Facet(key, TITLES[key], values, more_url=more)
+
+
+def _choice_value(params, key, slug, name, count, path) -> FacetValue:
+    url = toggle_url(params, key, slug, multiple=True, path=path)
+    return FacetValue(slug, name, count, count is None, url)
+
+
+def all_values(filterset, params: QueryDict, key: str, *, path: str = "") -> list[FacetValue]:
+    """Every value of the `key` facet ("person", "outlet") by count, chosen ones left out,
+    for the "show all" page: one query, paginated by the caller."""
+    if not filterset.is_valid():
+        return []
+    chosen = [s for s, _ in _chosen(filterset, key)]
+    rows = _ROWS[key](filterset, limit=None, chosen=chosen)
+    return [_choice_value(params, key, slug, name, n, path) for slug, name, n in rows]
+
+
+def facet_page_path(key: str) -> str:
+    from django.urls import reverse
+
+    return reverse("articles:facet_values", args=[key])
 
 
 def _month_key(value: date | datetime) -> str:
@@ -136,36 +236,44 @@ def _month_key(value: date | datetime) -> str:
     return f"{value.year:04d}-{value.month:02d}"
 
 
-def month_facet(filterset, params: QueryDict) -> Facet:
-    ids = _matching_ids(filterset, "month", "published_from", "published_to")
-    rows: list = []
-    if ids is not None:
-        rows = list(
-            Article.objects.filter(pk__in=ids, published__isnull=False)
-            .annotate(m=TruncMonth("published", tzinfo=UTC))
-            .values("m")
-            .annotate(n=Count("pk"))
-            .order_by("-m")[:MONTH_LIMIT]
-        )
+def month_facet(filterset, params: QueryDict, *, path: str = "") -> Facet:
+    """Every month with articles in the other filters, newest first, grouped by year."""
+    if not filterset.is_valid():
+        return Facet("month", TITLES["month"], [])
+    ids = _ids(filterset, *_DATE_WORDS)
+    rows = (
+        Article.objects.filter(pk__in=ids, published__isnull=False)
+        .annotate(m=TruncMonth("published", tzinfo=UTC))
+        .values("m")
+        .annotate(n=Count("pk"))
+        .order_by("-m")
+    )
     chosen = params.get("month", "")
-    values = []
+    undated = _without(params, "published_from", "published_to")
+    values: list[FacetValue] = []
+    years: dict[int, list[FacetValue]] = {}
+    totals: dict[int, int] = {}
     for row in rows:
         key = _month_key(row["m"])
-        url = toggle_url(
-            _without(params, "published_from", "published_to"), "month", key, multiple=False
-        )
-        label = f"{row['m']:%b %Y}"
-        values.append(FacetValue(key, label, row["n"], key == chosen, url))
-    return Facet("month", "Months", values)
+        selected = key == chosen
+        url = toggle_url(undated, "month", key, multiple=False, path=path)
+        value = FacetValue(key, f"{row['m']:%b %Y}", None if selected else row["n"], selected, url)
+        values.append(value)
+        years.setdefault(int(key[:4]), []).append(value)
+        totals[int(key[:4])] = totals.get(int(key[:4]), 0) + row["n"]
+    groups = [YearGroup(year, totals[year], months) for year, months in years.items()]
+    return Facet("month", TITLES["month"], values, years=groups)
 
 
-def article_facets(filterset, params: QueryDict) -> list[Facet]:
+def article_facets(filterset, params: QueryDict, *, total: int | None = None) -> list[Facet]:
     """Outlet, people and month facets of a bound ArticleFilter: one aggregate query each.
 
-    `params` is the request's query string (the links add or remove one value).
+    `params` is the request's query string (the links add or remove one value); `total`
+    the list's result count when the caller has it (else a facet whose links widen the
+    list counts it).
     """
     return [
-        outlet_facet(filterset, params),
-        person_facet(filterset, params),
+        choice_facet(filterset, params, "outlet", total=total),
+        choice_facet(filterset, params, "person", total=total),
         month_facet(filterset, params),
     ]

@@ -142,11 +142,12 @@ class PickerWidget(forms.SelectMultiple):
 
 
 class PeopleChoiceField(ModelMultipleChoiceField):
-    """People by slug, reading a merged person's old slug as the person kept (#12).
+    """People by slug, reading a merged person's old slug as the person kept (#12) and a
+    typed name that fits one person as that person (#14: the picker without JavaScript).
 
-    After cleaning, `moved` maps each old slug given to its current one, so the view
-    can answer with the rewritten URL (`moved_people_redirect`). Costs a query only
-    when a slug is unknown.
+    After cleaning, `moved` maps each such value to its slug, so the view can answer with
+    the rewritten URL (`moved_people_redirect`). Costs queries only when a value is not a
+    current slug.
     """
 
     moved: dict[str, str] = {}
@@ -158,19 +159,103 @@ class PeopleChoiceField(ModelMultipleChoiceField):
         except ValidationError as error:
             if error.code != "invalid_choice":
                 raise
-            from articles.models import PersonRedirect
+            from articles.models import Person, PersonRedirect
 
             given = [str(v) for v in value]
-            slugs = [v for v in given if "\x00" not in v]  # PostgreSQL refuses NUL
+            if any("\x00" in v for v in given):  # PostgreSQL refuses NUL
+                raise
+            known = set(Person.objects.filter(slug__in=given).values_list("slug", flat=True))
+            unknown = [v for v in given if v not in known]
             moved = dict(
-                PersonRedirect.objects.filter(old_slug__in=slugs).values_list(
+                PersonRedirect.objects.filter(old_slug__in=unknown).values_list(
                     "old_slug", "person__slug"
                 )
             )
-            if not moved:
-                raise
+            for typed in unknown:
+                if typed in moved:
+                    continue
+                found = Person.objects.named_like(typed).values_list("slug", flat=True)[:2]
+                if len(found) != 1:
+                    raise ValidationError(
+                        "“%(value)s” matches several people: tick the one you mean."
+                        if found
+                        else "No one in the archive is called “%(value)s”.",
+                        code="invalid_choice",
+                        params={"value": typed},
+                    ) from error
+                moved[typed] = found[0]
             self.moved = moved
             return super()._check_values([moved.get(v, v) for v in given])
+
+
+class PersonPickerWidget(forms.Widget):
+    """The chosen people as ticked boxes (untick to remove) and a text field to add one.
+
+    Without JavaScript the text field is a search: a name that fits one person picks them,
+    several matches come back as boxes to tick. `static/js/picker.js` turns it into a
+    combobox with suggestions from `/people/suggest.json`. Renders with one query (the
+    chosen people's names), plus one per unknown value (at most three).
+    """
+
+    use_fieldset = True
+    MAX_UNKNOWN = 3
+    SUGGESTIONS = 8
+
+    def value_from_datadict(self, data, files, name):
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        return [v.strip() for v in values if v and v.strip()]
+
+    def render(self, name, value, attrs=None, renderer=None):
+        from django.urls import reverse
+
+        from articles.models import Person
+
+        values = [str(getattr(v, "slug", v)) for v in (value or []) if v]
+        attrs = self.build_attrs(self.attrs, attrs)
+        base_id = attrs.get("id") or f"id_{name}"
+        clean = [v for v in values if "\x00" not in v]
+        names = dict(
+            Person.objects.filter(slug__in=clean).values_list("slug", "name") if clean else []
+        )
+        box = '<label class="pick"><input type="checkbox" name="{}" value="{}"{}> {}</label>'
+        chosen = format_html_join(
+            "", box, ((name, slug, " checked", names[slug]) for slug in values if slug in names)
+        )
+        guesses = []
+        for typed in [v for v in clean if v not in names][: self.MAX_UNKNOWN]:
+            people = Person.objects.named_like(typed).values_list("slug", "name")
+            options = format_html_join(
+                "", box, ((name, slug, "", label) for slug, label in people[: self.SUGGESTIONS])
+            )
+            if options:
+                guesses.append(
+                    format_html(
+                        '<div class="picker__guesses"><p class="help">People matching “{}”:</p>{}'
+                        "</div>",
+                        typed,
+                        options,
+                    )
+                )
+        return format_html(
+            '<div class="picker picker--people">{}{}'
+            '<label class="picker__add" for="{}">{}</label>'
+            '<input type="text" name="{}" id="{}" class="picker__input" autocomplete="off"'
+            ' spellcheck="false" placeholder="Type part of a name" data-suggest-url="{}"'
+            "{}></div>",
+            chosen,
+            format_html_join("", "{}", ((g,) for g in guesses)),
+            base_id,
+            "Add another person" if names else "Add a person",
+            name,
+            base_id,
+            reverse("articles:person_suggest"),
+            format_html(' aria-describedby="{}"', attrs["aria-describedby"])
+            if attrs.get("aria-describedby")
+            else "",
+        )
+
+    def id_for_label(self, id_):
+        return id_
 
 
 class PeopleFilter(django_filters.ModelMultipleChoiceFilter):
@@ -178,11 +263,17 @@ class PeopleFilter(django_filters.ModelMultipleChoiceFilter):
 
 
 def people_filter(*, method: str, label: str = "People", **kwargs):
-    """A multi-choice filter over people by slug: `?person=amelia-stone&person=ben-okafor`."""
+    """A multi-choice filter over people by slug: `?person=amelia-stone&person=ben-okafor`,
+    picked by typing a name (`PersonPickerWidget`), never from a list of everyone (#14)."""
     from articles.models import Person
 
-    return _slug_picker(
-        Person, "person", method=method, label=label, filter_class=PeopleFilter, **kwargs
+    return PeopleFilter(
+        queryset=Person.objects.only("name", "slug"),
+        to_field_name="slug",
+        widget=PersonPickerWidget(),
+        method=method,
+        label=label,
+        **kwargs,
     )
 
 
@@ -198,7 +289,8 @@ def moved_people_redirect(request, filterset) -> HttpResponsePermanentRedirect |
     for name, field in filterset.form.fields.items():
         moved = getattr(field, "moved", None)
         if moved:
-            values = [moved.get(v, v) for v in params.getlist(name)]
+            typed = [v.strip() for v in params.getlist(name) if v.strip()]
+            values = [moved.get(v, v) for v in typed]
             params.setlist(name, list(dict.fromkeys(values)))
             rewritten = True
     if not rewritten:

@@ -1,16 +1,20 @@
-"""FilterSets for the article and quote lists (every value lives in the query string)."""
+"""FilterSets for the article list (every value lives in the query string).
+
+The words every list shares (q, person, match, outlet, month, published_from/to,
+sort) come from `articles.vocabulary.ListFilterSet`; this adds the article-only ones.
+"""
 
 from __future__ import annotations
 
 import django_filters
 from django import forms
 
-from articles.filter_fields import DayFilter, MonthFilter, outlets_filter, people_filter
 from articles.models import Article
 from articles.querysets import NEWEST_FIRST
+from articles.vocabulary import ListFilterSet
 
 
-class ArticleFilter(django_filters.FilterSet):
+class ArticleFilter(ListFilterSet):
     """The articles page: search, people, outlets, dates, comments, sort.
 
     `?person=amelia-stone&outlet=harbour-gazette&month=2016-11&sort=comments`
@@ -26,16 +30,10 @@ class ArticleFilter(django_filters.FilterSet):
     }
 
     q = django_filters.CharFilter(
-        method="filter_search",
+        method="filter_q",
         label="Search",
+        help_text="Words in the article: headline, standfirst, body.",
         widget=forms.TextInput(attrs={"type": "search", "placeholder": "Words in the article"}),
-    )
-    person = people_filter(method="filter_people", help_text="Mentioned or quoted.")
-    outlet = outlets_filter(method="filter_outlets")
-    month = MonthFilter(field_name="published", label="Month")
-    published_from = DayFilter(field_name="published", bound="from", label="From")
-    published_to = DayFilter(
-        field_name="published", bound="to", label="To", help_text="Whole days, counted in UTC."
     )
     has_comments = django_filters.BooleanFilter(
         method="filter_has_comments",
@@ -55,35 +53,23 @@ class ArticleFilter(django_filters.FilterSet):
         ],
     )
 
-    class Meta:
+    class Meta(ListFilterSet.Meta):
         model = Article
-        fields: list[str] = []
 
-    def __init__(self, data=None, *args, **kwargs):
-        if data is not None and not data.get("sort"):
-            # Show the default sort in the form: best match when searching, else newest.
-            data = data.copy()
-            data["sort"] = "relevance" if data.get("q", "").strip() else "newest"
-        super().__init__(data, *args, **kwargs)
+    def default_sort(self, data) -> str:
+        # Best match when searching, else newest.
+        return "relevance" if data.get("q", "").strip() else "newest"
 
-    def filter_people(self, queryset, name, value):
-        return queryset.mentioning(value) if value else queryset
+    def filter_people(self, queryset, people, match):
+        return queryset.mentioning_all(people) if match == "all" else queryset.mentioning(people)
 
-    def filter_outlets(self, queryset, name, value):
-        return queryset.filter(outlet__in=value) if value else queryset
-
-    def filter_search(self, queryset, name, value):
-        return queryset.search(value)
+    def filter_search(self, queryset, text):
+        return queryset.search(text)
 
     def filter_has_comments(self, queryset, name, value):
         return queryset.filter(comment_count__gt=0) if value else queryset
 
-    def filter_nothing(self, queryset, name, value):
-        return queryset
-
-    def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        sort = self.form.cleaned_data.get("sort") or "newest"
+    def order(self, queryset, sort):
         if sort == "relevance":
             # Ranked only on PostgreSQL (ArticleQuerySet.search annotates `rank`).
             if "rank" in queryset.query.annotations:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections, models
-from django.db.models import F, Q
+from django.db.models import F, Func, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 SEARCH_CONFIG = "english"
 
@@ -16,6 +17,15 @@ SEARCH_CONFIG = "english"
 # in DESC order unless told; SQLite sorts them last). Served by article_published_idx on
 # SQLite and by the PostgreSQL-only article_newest_idx (migration 0004).
 NEWEST_FIRST = (F("published").desc(nulls_last=True), F("id").desc())
+
+
+def _aggregate(queryset: models.QuerySet, function: str, field: str) -> Coalesce:
+    """`SELECT COUNT(pk) FROM …` as a correlated scalar subquery (0 when there are no rows);
+    a Func, not an aggregate, so Django adds no GROUP BY."""
+    total = queryset.order_by().annotate(
+        _total=Func(F(field), function=function, output_field=models.IntegerField())
+    )
+    return Coalesce(Subquery(total.values("_total")[:1]), 0)
 
 
 def _vendor(queryset: models.QuerySet) -> str:
@@ -39,6 +49,13 @@ class ArticleQuerySet(models.QuerySet):
             | Q(pk__in=Quote.objects.filter(speaker__in=people).values("article_id"))
         )
 
+    def mentioning_all(self, people) -> ArticleQuerySet:
+        """Articles that mention or quote every one of `people` (a semi-join pair per person)."""
+        matched = self
+        for person in people:
+            matched = matched.mentioning([person])
+        return matched
+
     def search(self, text: str) -> ArticleQuerySet:
         """Full-text search on PostgreSQL (ranked), substring match of every word on SQLite."""
         text = (text or "").strip()
@@ -58,6 +75,39 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class PersonQuerySet(models.QuerySet):
+    def named_like(self, text: str) -> PersonQuerySet:
+        """People whose name holds every word of `text`, exact matches first, then by name:
+        `"ruth kess"` finds Ruth Kessler. Nothing for an empty text."""
+        words = (text or "").split()
+        if not words:
+            return self.none()
+        matched = self
+        for word in words[:6]:
+            matched = matched.filter(name__icontains=word)
+        exact = models.Case(
+            models.When(name__iexact=" ".join(words), then=0),
+            default=1,
+            output_field=models.IntegerField(),
+        )
+        return matched.annotate(_exact=exact).order_by("_exact", "name", "pk")
+
+    def with_totals(self) -> PersonQuerySet:
+        """`article_total` (articles mentioning or quoting them), `mention_total` (times
+        named) and `quote_total`, each a correlated subquery on an index, so the totals never
+        multiply each other and a page of people costs one query."""
+        from articles.models import Article, Mention, Quote
+
+        person = OuterRef("pk")
+        articles = Article.objects.filter(
+            Q(pk__in=Mention.objects.filter(person=OuterRef(person)).values("article_id"))
+            | Q(pk__in=Quote.objects.filter(speaker=OuterRef(person)).values("article_id"))
+        )
+        return self.annotate(
+            article_total=_aggregate(articles, "COUNT", "pk"),
+            mention_total=_aggregate(Mention.objects.filter(person=person), "SUM", "count"),
+            quote_total=_aggregate(Quote.objects.filter(speaker=person), "COUNT", "pk"),
+        )
+
     def with_counts(self) -> PersonQuerySet:
         return self.annotate(
             article_total=models.Count("mentions", distinct=True),
@@ -70,3 +120,16 @@ class QuoteQuerySet(models.QuerySet):
         return self.select_related("speaker", "article", "article__outlet").defer(
             "article__body", "article__search_vector", "article__curated_fields"
         )
+
+
+def outlets_with_totals() -> models.QuerySet:
+    """Outlets with `article_total`, `quote_total` and `comment_total` (visible comments),
+    from the articles' denormalised counts: one query for a page of outlets."""
+    from articles.models import Article, Outlet
+
+    articles = Article.objects.filter(outlet=OuterRef("pk"))
+    return Outlet.objects.annotate(
+        article_total=_aggregate(articles, "COUNT", "pk"),
+        quote_total=_aggregate(articles, "SUM", "quote_count"),
+        comment_total=_aggregate(articles, "SUM", "comment_count"),
+    )

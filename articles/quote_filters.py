@@ -1,39 +1,61 @@
-"""FilterSets for quotes: the quote list and a person's quotes on their page."""
+"""FilterSets for quotes: the quote list and a person's quotes on their page.
+
+Shared words (`articles.vocabulary`): `person` is who said it; with `match=all` and
+several people, the quotes any of them said in articles that mention all of them.
+"""
 
 from __future__ import annotations
 
 import django_filters
+from django.db.models import F
 
-from articles.filter_fields import DayFilter, outlets_filter, people_filter
-from articles.models import Quote
+from articles.filter_fields import people_filter
+from articles.models import Article, Quote
+from articles.vocabulary import ListFilterSet
 
 
-class QuoteFilter(django_filters.FilterSet):
+class QuoteFilter(ListFilterSet):
+    published_field = "article__published"
+    outlet_field = "article__outlet"
+
+    SORTS = {
+        "newest": (F("article__published").desc(nulls_last=True), "-article_id", "position"),
+        "oldest": (F("article__published").asc(nulls_last=True), "article_id", "position"),
+    }
+
     q = django_filters.CharFilter(
-        field_name="text",
-        lookup_expr="icontains",  # trigram GIN index on UPPER(text) on PostgreSQL
+        method="filter_q",
         label="Text contains",
         max_length=200,
+        help_text="Words in the quote itself.",
     )
-    speaker = people_filter(method="filter_speaker", label="Speakers")
-    outlet = outlets_filter(method="filter_outlet")
-    published_from = DayFilter(
-        field_name="article__published", bound="from", label="Published from"
+    person = people_filter(
+        method="filter_person",
+        label="Said by",
+        help_text="Type part of a name; several people: see “Match”.",
     )
-    published_to = DayFilter(field_name="article__published", bound="to", label="Published to")
+    sort = django_filters.ChoiceFilter(
+        method="filter_nothing",
+        label="Sort by",
+        empty_label=None,
+        choices=[("newest", "Newest first"), ("oldest", "Oldest first")],
+    )
 
-    class Meta:
+    class Meta(ListFilterSet.Meta):
         model = Quote
-        fields: list[str] = []
 
-    def filter_speaker(self, queryset, name, value):
-        return queryset.filter(speaker__in=value) if value else queryset
+    def filter_search(self, queryset, text):
+        return queryset.filter(text__icontains=text)  # trigram GIN index on PostgreSQL
 
-    def filter_outlet(self, queryset, name, value):
-        return queryset.filter(article__outlet__in=value) if value else queryset
+    def filter_people(self, queryset, people, match):
+        quotes = queryset.filter(speaker__in=people)
+        if match == "all" and len(people) > 1:
+            quotes = quotes.filter(article__in=Article.objects.mentioning_all(people).values("pk"))
+        return quotes
 
 
 class PersonQuoteFilter(QuoteFilter):
     """The quotes on a person's page: the speaker is the page's person."""
 
-    speaker = None
+    person = None
+    match = None

@@ -1,4 +1,4 @@
-"""All quotes, filtered by speaker, outlet, date and text."""
+"""All quotes, filtered by the shared vocabulary (person = who said it)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from django.core.paginator import Paginator
 from django.db.models import F, QuerySet
 from django.shortcuts import render
 
-from articles.filter_fields import moved_people_redirect
 from articles.models import Quote
 from articles.quote_filters import QuoteFilter
+from articles.vocabulary import list_links, list_redirect, match_note
 
 PAGE_SIZE = 25
 
@@ -19,9 +19,14 @@ def newest_first(quotes: QuerySet[Quote]) -> QuerySet[Quote]:
 
 
 def quote_list(request):
-    filterset = QuoteFilter(request.GET, queryset=newest_first(Quote.objects.for_listing()))
-    if moved := moved_people_redirect(request, filterset):
+    filterset = QuoteFilter(request.GET, queryset=Quote.objects.for_listing())
+    if moved := list_redirect(request, filterset):
         return moved
     quotes = filterset.qs if filterset.is_valid() else Quote.objects.none()
-    page = Paginator(quotes, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "articles/quote_list.html", {"filter": filterset, "page": page})
+    context = {
+        "filter": filterset,
+        "page": Paginator(quotes, PAGE_SIZE).get_page(request.GET.get("page")),
+        "match_note": match_note(filterset, request.GET),
+        "list_links": list_links("quotes", request.GET),
+    }
+    return render(request, "articles/quote_list.html", context)

@@ -7,21 +7,24 @@ from django.shortcuts import get_object_or_404, redirect, render
 from articles.browsing import active_filters, article_body, article_for_page, paginate_articles
 from articles.comment_pages import comment_page
 from articles.facets import article_facets
-from articles.filter_fields import moved_people_redirect
 from articles.filters import ArticleFilter
 from articles.models import Article
+from articles.vocabulary import list_links, list_redirect, match_note
 
 
 def article_list(request):
     filterset = ArticleFilter(request.GET, queryset=Article.objects.for_listing())
-    if moved := moved_people_redirect(request, filterset):
+    if moved := list_redirect(request, filterset):
         return moved
     articles = filterset.qs if filterset.is_valid() else Article.objects.none()
+    page = paginate_articles(articles, request.GET.get("page"))
     context = {
         "filter": filterset,
-        "page": paginate_articles(articles, request.GET.get("page")),
-        "facets": article_facets(filterset, request.GET),
+        "page": page,
+        "facets": article_facets(filterset, request.GET, total=page.paginator.count),
         "active_filters": active_filters(filterset, request.GET),
+        "match_note": match_note(filterset, request.GET),
+        "list_links": list_links("articles", request.GET),
     }
     return render(request, "articles/article_list.html", context)
 

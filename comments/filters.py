@@ -1,20 +1,35 @@
-"""FilterSet for the comment list (every value lives in the query string)."""
+"""FilterSet for the comment list (every value lives in the query string).
+
+Shared words (`articles.vocabulary`) describe the article a comment is under: its
+people, outlet and publication date. `author`, `posted_from` and `posted_to` are the
+comment's own.
+"""
 
 from __future__ import annotations
 
 import django_filters
+from django.db.models import F
 
-from articles.filter_fields import DayFilter, outlets_filter, people_filter
+from articles.filter_fields import DayFilter, people_filter
 from articles.models import Article
+from articles.vocabulary import ListFilterSet
 from comments.models import Comment
 
 
-class CommentFilter(django_filters.FilterSet):
+class CommentFilter(ListFilterSet):
+    published_field = "article__published"
+    outlet_field = "article__outlet"
+
+    SORTS = {
+        "newest": (F("posted").desc(nulls_last=True), "-id"),
+        "oldest": (F("posted").asc(nulls_last=True), "id"),
+    }
+
     q = django_filters.CharFilter(
-        field_name="text",
-        lookup_expr="icontains",  # trigram GIN index on UPPER(text) on PostgreSQL
+        method="filter_q",
         label="Text contains",
-        max_length=200,
+        max_length=200,  # trigram GIN index on UPPER(text) on PostgreSQL
+        help_text="Words in the comment itself.",
     )
     author = django_filters.CharFilter(
         method="filter_author",
@@ -22,14 +37,25 @@ class CommentFilter(django_filters.FilterSet):
         max_length=200,
         help_text='Part of the name; in "double quotes" for the exact name.',
     )
-    person = people_filter(method="filter_person", label="Article mentions")
-    outlet = outlets_filter(method="filter_outlet")
+    person = people_filter(
+        method="filter_person",
+        label="Article mentions",
+        help_text="Type part of a name; several people: see “Match”.",
+    )
     posted_from = DayFilter(field_name="posted", bound="from", label="Posted from")
     posted_to = DayFilter(field_name="posted", bound="to", label="Posted to")
+    sort = django_filters.ChoiceFilter(
+        method="filter_nothing",
+        label="Sort by",
+        empty_label=None,
+        choices=[("newest", "Newest first"), ("oldest", "Oldest first")],
+    )
 
-    class Meta:
+    class Meta(ListFilterSet.Meta):
         model = Comment
-        fields: list[str] = []
+
+    def filter_search(self, queryset, text):
+        return queryset.filter(text__icontains=text)
 
     def filter_author(self, queryset, name, value: str):
         """`Dana` matches "Dana" and "Dana K"; `"Dana"` (quoted) matches only "Dana"."""
@@ -38,11 +64,10 @@ class CommentFilter(django_filters.FilterSet):
             return queryset.filter(author__iexact=value[1:-1].strip())
         return queryset.filter(author__icontains=value)
 
-    def filter_person(self, queryset, name, value):
-        """Comments under articles that mention (or quote) any of the people."""
-        if not value:  # an empty choice arrives as an empty QuerySet, not []
-            return queryset
-        return queryset.filter(article__in=Article.objects.mentioning(value).values("pk"))
-
-    def filter_outlet(self, queryset, name, value):
-        return queryset.filter(article__outlet__in=value) if value else queryset
+    def filter_people(self, queryset, people, match):
+        """Comments under articles that mention (or quote) any / all of the people."""
+        articles = Article.objects.all()
+        articles = (
+            articles.mentioning_all(people) if match == "all" else articles.mentioning(people)
+        )
+        return queryset.filter(article__in=articles.values("pk"))

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import F
 from django.shortcuts import render
 
-from articles.export_views import export_filtered
-from articles.filter_fields import moved_people_redirect
+from articles.export_views import EXPORT_PARAMS, export_filtered
+from articles.vocabulary import list_links, list_redirect, match_note
 from comments.filters import CommentFilter
 from comments.models import Comment
 
@@ -15,21 +14,24 @@ PAGE_SIZE = 25
 
 
 def listed_comments():
-    """Visible comments, newest first (undated last), with their article and outlet."""
-    return (
-        Comment.objects.visible().for_listing().order_by(F("posted").desc(nulls_last=True), "-id")
-    )
+    """Visible comments with their article and outlet (the FilterSet's `sort` orders them)."""
+    return Comment.objects.visible().for_listing()
 
 
 def comment_list(request):
     filterset = CommentFilter(request.GET, queryset=listed_comments())
-    if moved := moved_people_redirect(request, filterset):
+    if moved := list_redirect(request, filterset):
         return moved
     comments = filterset.qs if filterset.is_valid() else Comment.objects.none()
-    page = Paginator(comments, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "comments/comment_list.html", {"filter": filterset, "page": page})
+    context = {
+        "filter": filterset,
+        "page": Paginator(comments, PAGE_SIZE).get_page(request.GET.get("page")),
+        "match_note": match_note(filterset, request.GET),
+        "list_links": list_links("comments", request.GET),
+    }
+    return render(request, "comments/comment_list.html", context)
 
 
 def export_comments(request, fmt: str):
-    filterset = CommentFilter(request.GET, queryset=listed_comments())
+    filterset = CommentFilter(request.GET, queryset=listed_comments(), extra_params=EXPORT_PARAMS)
     return export_filtered(request, filterset, "comments", fmt)

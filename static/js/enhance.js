@@ -2,8 +2,8 @@
  *
  * - Filter panels marked data-collapse-narrow start closed on phones (they are
  *   rendered open, so without JavaScript they are simply always open).
- * - Forms marked data-autosubmit submit when a drop-down or tick box changes
- *   (typed fields — search, dates — still wait for the button or Enter).
+ * - Nothing submits on change: arrowing through a drop-down must not reload the
+ *   page at every option (a keyboard trap, #14); the button or Enter submits.
  * - Empty fields are left out of GET submissions, so bookmarked URLs stay short.
  */
 (function () {
@@ -46,16 +46,6 @@
   document.querySelectorAll("form[method=get]").forEach(function (form) {
     form.addEventListener("submit", function () {
       dropEmptyFields(form);
-    });
-  });
-
-  document.querySelectorAll("form[data-autosubmit]").forEach(function (form) {
-    form.addEventListener("change", function (event) {
-      var el = event.target;
-      if (el.tagName === "SELECT" || el.type === "checkbox") {
-        dropEmptyFields(form);
-        form.submit();
-      }
     });
   });
 

@@ -129,10 +129,10 @@ def test_search_sorts_by_rank_on_postgresql_and_by_date_elsewhere(client, gazett
         assert titles(response) == ["Town news", "Harbour harbour harbour"]
 
 
-def test_facets_count_within_the_other_filters(client, cast):
+def test_facets_count_what_their_links_list(client, cast):
     response = client.get(f"{URL}?outlet=harbour-gazette")
-    # the outlet facet ignores the outlet filter itself: Courier still offered
-    assert facet(response, "outlet") == {"harbour-gazette": 2, "valley-courier": 1}
+    # the chosen outlet has no count (its link removes it); adding Courier lists all 3 (#14)
+    assert facet(response, "outlet") == {"harbour-gazette": None, "valley-courier": 3}
     # people and months count within the Gazette only
     assert facet(response, "person") == {"ben-okafor": 2, "amelia-stone": 1}
     assert facet(response, "month") == {"2017-01": 1, "2016-11": 1}
@@ -198,7 +198,8 @@ def test_list_queries_do_not_grow_with_page_size(
             factories.make_quote(article, f"Quote number {i}", ben)
             factories.make_comment(article, "Hello")
 
-    # 2 filter lookups (person, outlet) + count + 3 facets + 2 picker menus + rows + chips
+    # 2 filter lookups (person, outlet) + count + rows + chips + 3 facets + chosen people's
+    # names + outlet menu
     fill(2)
     with django_assert_max_num_queries(10):
         client.get(f"{URL}?person=amelia-stone&outlet=harbour-gazette")

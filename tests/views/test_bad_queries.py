@@ -72,7 +72,7 @@ def test_search_text_is_escaped_in_the_page(client, harbour_article):
 
 def test_error_list_links_to_the_field_and_repeats_what_was_typed(client, harbour_article):
     html = client.get(f"{URL}?published_from=2016-02-31").content.decode()
-    assert '<a href="#field-published_from">From</a>: Enter a valid date.' in html
+    assert '<a href="#field-published_from">Published from</a>: Enter a valid date.' in html
     assert "(you entered “2016-02-31”)" in html
     assert "Clear all" in html
 

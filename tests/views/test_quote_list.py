@@ -51,9 +51,9 @@ def test_each_quote_links_to_its_place_in_the_article_and_to_its_speaker(client,
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
-        ({"speaker": "ben-okafor"}, ["The ferry comes first"]),
+        ({"person": "ben-okafor"}, ["The ferry comes first"]),
         (
-            {"speaker": ["ben-okafor", "amelia-stone"]},
+            {"person": ["ben-okafor", "amelia-stone"]},
             ["The ferry comes first", "This harbour will carry the region,"],
         ),
         ({"outlet": "harbour-gazette"}, ["This harbour will carry the region,"]),
@@ -61,7 +61,7 @@ def test_each_quote_links_to_its_place_in_the_article_and_to_its_speaker(client,
         ({"published_to": "2016-11-14"}, ["This harbour will carry the region,"]),
         ({"published_from": "2016-11-15", "published_to": "2017-03-01"}, []),
         ({"q": "RATES"}, ["Rates will rise"]),
-        ({"q": "harbour", "speaker": "ben-okafor"}, []),
+        ({"q": "harbour", "person": "ben-okafor"}, []),
     ],
 )
 def test_quotes_filter_by_speaker_outlet_date_and_text(client, quotes, params, expected):
@@ -71,8 +71,8 @@ def test_quotes_filter_by_speaker_outlet_date_and_text(client, quotes, params, e
 @pytest.mark.parametrize(
     "params",
     [
-        {"speaker": "nobody"},
-        {"speaker": ["ben-okafor", "nobody"]},
+        {"person": "nobody"},
+        {"person": ["ben-okafor", "nobody"]},
         {"outlet": "nowhere"},
         {"published_from": "2017-02-30"},
         {"published_to": "2016-13-01"},
@@ -93,9 +93,9 @@ def test_silly_page_numbers_show_a_real_page(client, quotes, page):
 
 
 def test_export_links_keep_the_filters_but_not_the_page(client, quotes):
-    body = client.get(URL, {"speaker": "ben-okafor", "page": "1"}).content.decode()
-    assert 'href="/export/quotes.csv?speaker=ben-okafor"' in body
-    assert 'href="/export/quotes.json?speaker=ben-okafor"' in body
+    body = client.get(URL, {"person": "ben-okafor", "page": "1"}).content.decode()
+    assert 'href="/export/quotes.csv?person=ben-okafor"' in body
+    assert 'href="/export/quotes.json?person=ben-okafor"' in body
 
 
 def test_quote_text_is_escaped(client, gazette, amelia):
@@ -115,7 +115,7 @@ def test_queries_do_not_grow_with_the_number_of_quotes(
         article = factories.make_article(f"Story {i}", outlet=(gazette, courier)[i % 2])
         factories.make_quote(article, f"Words {i}", person)
     with django_assert_max_num_queries(5):
-        response = client.get(URL, {"speaker": [p.slug for p in people[:2]]})
+        response = client.get(URL, {"person": [p.slug for p in people[:2]]})
     assert len(texts(response)) == 2
     with django_assert_max_num_queries(5):
         response = client.get(URL)
@@ -125,7 +125,7 @@ def test_queries_do_not_grow_with_the_number_of_quotes(
 @pytest.mark.parametrize(
     "params",
     [
-        {"speaker": "\x00"},
+        {"person": "\x00"},
         {"q": "\x00"},
         {"q": "%_"},
         {"published_from": "0001-01-01"},
