@@ -52,6 +52,7 @@ _PLACE_LINE_RE = re.compile(
     r"^(?:on\s+e-?mail\.?|via\s+e-?mail\.?|by\s+e-?mail\.?)$", re.IGNORECASE
 )
 _MAX_SIGNATURE_WORDS = 4
+_DIGIT_RE = re.compile(r"\d")
 _ADDRESS_LINE_RE = re.compile(r"^[A-Z][\w'’ .-]{1,30}[,.]$")
 _SALUTATION_RE = re.compile(r"^(?:sir|madam|dear\s+(?:sir|madam|editor))\s*[,:—–-]", re.IGNORECASE)
 # "– Yours, etc,", "Yours faithfully,": a letter's closing formula before its signature.
@@ -98,15 +99,19 @@ def find_thread(
     scan = _scan_headers(lines, first, zone)
     if heading is not None:
         at, declared = heading
-        found = [
-            t
-            for t in (
-                _header_led(lines, at + 1, zone, need=1, scan=scan),
-                _separated(lines, at + 1, need=1),
-                _signed(lines, at + 1, need=1),
-            )
-            if t is not None
-        ]
+        headed = _header_led(lines, at + 1, zone, need=1, scan=scan)
+        if headed is not None and declared is not None and len(headed.comments) >= declared:
+            found = [headed]  # every declared comment found: no other reading can do better
+        else:
+            found = [
+                t
+                for t in (
+                    headed,
+                    _separated(lines, at + 1, need=1),
+                    _signed(lines, at + 1, need=1),
+                )
+                if t is not None
+            ]
         # Under a heading every shape may apply: the reading that finds most comments wins.
         thread = max(found, key=lambda t: len(t.comments)) if found else None
         # The line-by-line reader of headed threads also knows dates printed under the text
@@ -406,8 +411,8 @@ def _inline_signature(line: str) -> tuple[str, str] | None:
 def _signature_at(lines: Sequence[str], i: int, segment_start: int) -> tuple[str, int] | None:
     """A signature at line ``i`` closing text above it: (name, lines it takes)."""
     line = lines[i].strip()
-    if not line or i == segment_start or len(line) > 60:
-        return None
+    if not line or i == segment_start or len(line) > 60 or _DIGIT_RE.search(line):
+        return None  # a signer's line holds no digits (a date line, a count, a time)
     match = _SIGNATURE_LINE_RE.match(line.split("@", 1)[0].strip() if "@" in line else line)
     if match is None:
         return None
