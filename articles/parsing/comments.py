@@ -90,15 +90,6 @@ _CLOSING_RE = re.compile(
 )
 _DATE_LEADS = ("", "posted", "posted on", "posted at", "on", "at", "written on", "submitted on")
 _FUNCTION_WORDS = {"on", "at", "by", "from", "in", "written", "posted", "the", "and"}
-# What a one-line header ends with: a time or year digit, a zone or am/pm, or a speech cue,
-# perhaps followed by "Reply"/"Permalink" buttons (a superset of `_may_end_with_date`,
-# tested first because it runs on every short line of every page).
-_HEADER_END_RE = re.compile(
-    r"(?:\d|[ap]\.?m\.?|utc|gmt|bst|cet|cest|est|edt|cdt|mst|mdt|pst|pdt|pkt|z|\bet|\bct|\bmt|\bpt"
-    r"|says|said|wrote|writes|commented|replied)[\s).:…|·•\-–—]*"
-    r"(?:(?:reply|permalink|report|said|says|wrote|#\d+)[\s:.|·•\-–—]*)?$",
-    re.IGNORECASE,
-)
 _DATE_OPENERS = frozenset(
     "mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep oct nov dec pos wri sub"
     .split()
@@ -227,7 +218,7 @@ def comment_header(
         return None
     # Cheap tests first (this runs on every line of every page): a one-line header ends
     # with its date or a speech cue; a two-line one is a short line over a line with digits.
-    if _HEADER_END_RE.search(raw, max(0, len(raw) - 40)) is None:
+    if not (_may_end_with_date(raw) or raw.rstrip(" :.…|").lower().endswith(_CUE_WORDS)):
         if len(raw) > 60:
             return None
         nxt = _next_line(lines, i + 1)
@@ -390,9 +381,10 @@ def _trailing_date(line: str, zone: str | None) -> DateMatch | None:
 def _may_end_with_date(line: str) -> bool:
     """Cheap string test run before the date regex: header lines end with their date."""
     end = line.rstrip(_TAIL_PUNCT).lower()
-    for word in _TAIL_WORDS:
-        if end.endswith(word):
-            end = end[: -len(word)].rstrip(_TAIL_PUNCT)
+    if end.endswith(_TAIL_WORDS):
+        for word in _TAIL_WORDS:
+            if end.endswith(word):
+                end = end[: -len(word)].rstrip(_TAIL_PUNCT)
     end = end.rstrip(")")
     return end[-1:].isdigit() or end.endswith(_DATE_ENDINGS)
 
