@@ -306,8 +306,10 @@ def _is_index_page(paras: Sequence[_Para], outlet_names: Sequence[str]) -> bool:
     for i, para in enumerate(paras[:200]):
         if i == 0 or len(para.text) > 160 or "by" not in para.text.lower():
             continue
+        if not _title_shaped(paras[i - 1].text):
+            continue
         byline = parse_byline(para.text, outlet_names=outlet_names)
-        if byline is not None and byline.authors and _title_shaped(paras[i - 1].text):
+        if byline is not None and byline.authors:
             pairs += 1
     return pairs >= 3
 
@@ -368,12 +370,13 @@ def _slug_title(paras: Sequence[_Para], url: str | None, outlet_names: Sequence[
     best: tuple[float, int] | None = None
     needed = 0.6
     for i, para in enumerate(paras[:30]):
-        if _is_prose(para.text) and len(para.text.split()) >= 12:
+        if len(para.text) > 300:
+            needed = 0.8  # running text: the headline sits above it
+            continue
+        if needed < 0.8 and len(para.text) > 60 and _is_prose(para.text):
             # The headline sits above the running text: below it (a caption shares words
             # with the slug) only a near-complete match counts.
             needed = 0.8
-        if len(para.text) > 300:
-            continue
         words = set(_SLUG_SPLIT_RE.split(para.text.casefold()))
         share = len(slug & words) / len(slug)
         if share < needed or len(slug & words) < 3 or (best is not None and share <= best[0]):
