@@ -179,6 +179,19 @@ def zone_for(name: str | None) -> tzinfo:
 
 
 def search_date(text: str, zone: str | None = "UTC", *, pos: int = 0) -> DateMatch | None:
+    """The first date in ``text`` at or after ``pos`` (short lines are cached: the same
+    header or byline line is asked about by several readers of a page)."""
+    if pos == 0 and len(text) <= 200:
+        return _search_short(text, zone)
+    return _search_date(text, zone, pos=pos)
+
+
+@lru_cache(maxsize=8192)
+def _search_short(text: str, zone: str | None) -> DateMatch | None:
+    return _search_date(text, zone, pos=0)
+
+
+def _search_date(text: str, zone: str | None = "UTC", *, pos: int = 0) -> DateMatch | None:
     """The first date in ``text`` at or after ``pos``.
 
     >>> search_date("KH Nov 21, 2016 09:58am", "Asia/Karachi").value

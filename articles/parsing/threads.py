@@ -52,6 +52,7 @@ _PLACE_LINE_RE = re.compile(
     r"^(?:on\s+e-?mail\.?|via\s+e-?mail\.?|by\s+e-?mail\.?)$", re.IGNORECASE
 )
 _MAX_SIGNATURE_WORDS = 4
+_CUE_ENDINGS = ("says", "said", "wrote", "writes", "commented", "replied")
 _DIGIT_RE = re.compile(r"\d")
 _ADDRESS_LINE_RE = re.compile(r"^[A-Z][\w'’ .-]{1,30}[,.]$")
 _SALUTATION_RE = re.compile(r"^(?:sir|madam|dear\s+(?:sir|madam|editor))\s*[,:—–-]", re.IGNORECASE)
@@ -165,9 +166,31 @@ def _scan_headers(lines: Sequence[str], start: int, zone: str | None) -> _Scan:
     """Every comment header from ``start`` on: (line, lines used, author, posted, replied-to
     name, warnings). Scanned once per page and shared by every thread reading."""
     found: _Scan = []
-    i = start
     n = len(lines)
+    # Which lines can be headers at all, decided in bulk: a header is a short line with a
+    # digit (its date) or ending in a speech cue, or a short line over a line with a digit.
+    # Everything else (most lines) never reaches the header parser.
+    short = [len(line) <= 130 for line in lines]
+    digit = [s and _DIGIT_RE.search(line) is not None for s, line in zip(short, lines)]
+    next_digit = [False] * (n + 1)
+    seen = False
+    for k in range(n - 1, -1, -1):
+        next_digit[k] = seen
+        if lines[k].strip():
+            seen = _DIGIT_RE.search(lines[k][:60]) is not None
+    i = start
     while i < n:
+        line = lines[i]
+        if not (
+            short[i]
+            and (
+                digit[i]
+                or next_digit[i]
+                or line.rstrip(" :.…|\t").lower().endswith(_CUE_ENDINGS)
+            )
+        ):
+            i += 1
+            continue
         said: list[str] = []
         header = comment_header(lines, i, zone, said)
         if header is not None:
