@@ -191,7 +191,9 @@ def _spans(body: Sequence[str]) -> list[_Span]:
     return spans
 
 
-_CURLY_CLOSE_ATTRIBUTED = re.compile(r"[,.?!]”\s+(?:[A-Z][\w’'-]+\s+){0,3}(?:said|says|told|added|wrote)\b|[,.?!]”\s+(?:said|says|told|added|wrote)\s")
+_CURLY_CLOSE_ATTRIBUTED = re.compile(
+    r"[,.?!]”\s+(?:[A-Z][\w’'-]+\s+){0,3}(?:said|says|told|added|wrote)\b|[,.?!]”\s+(?:said|says|told|added|wrote)\s"
+)
 _FIRST_PERSON = re.compile(r"\b(?:I|I’m|I've|I’ve|I'm|we|We|my|My|our|Our)\b")
 _LEAD_IN_END = re.compile(r"(?::|\.\s?\.\s?\.|…)\s*$")
 
@@ -218,11 +220,7 @@ def _block_quotes(body: Sequence[str], spans: list[_Span]) -> list[_Span]:
     i = 1
     while i < len(body):
         lead = body[i - 1]
-        if (
-            i - 1 in marked
-            or not _LEAD_IN_END.search(lead)
-            or not _SPEECH_WORD.search(lead[-200:])
-        ):
+        if i - 1 in marked or not _LEAD_IN_END.search(lead) or not _SPEECH_WORD.search(lead[-200:]):
             i += 1
             continue
         parts: list[str] = []
@@ -411,7 +409,7 @@ class _Context:
     def _coordinated_subject(
         self, index: int, lead_start: int, here: list[Mention], verb_start: int
     ) -> str | None:
-        """"Chief Dorsey approached the mayor … and advised": the sentence's subject, when
+        """ "Chief Dorsey approached the mayor … and advised": the sentence's subject, when
         the speech verb is joined to its first verb by "and" and nobody else is named."""
         paragraph = self.body[index]
         if not paragraph[max(lead_start, verb_start - 5) : verb_start].rstrip().endswith("and"):
@@ -421,8 +419,10 @@ class _Context:
             return None
         first = here[0]
         opening = paragraph[lead_start : first.start].split()
-        if first.possessive or len(opening) > 6 or _after_preposition(
-            paragraph, lead_start, first.start
+        if (
+            first.possessive
+            or len(opening) > 6
+            or _after_preposition(paragraph, lead_start, first.start)
         ):
             return None
         return first.name
@@ -674,8 +674,8 @@ def _dedupe(quotes: list[_Attributed]) -> list[_Attributed]:
     inner word), not every pair (3,200 quotes took 11 s, issue 11).
     """
     keys = [_NORMALISE.sub(" ", q.span.text.lower()).strip() for q in quotes]
-    candidates = _DedupeIndex(keys)
     dropped: set[int] = set()
+    candidates = _DedupeIndex(keys, dropped)
     for i in range(len(quotes)):
         short = keys[i]
         for j in candidates.for_key(i):
@@ -685,7 +685,7 @@ def _dedupe(quotes: list[_Attributed]) -> list[_Attributed]:
             if len(short) > len(long_) or (len(short) == len(long_) and i < j):
                 continue
             if _near_prefix(short, long_):
-                dropped.add(i)
+                candidates.drop(i)
                 if quotes[i].speaker and not quotes[j].speaker:
                     quotes[j].speaker, quotes[j].cue = quotes[i].speaker, quotes[i].cue
                 break
@@ -696,10 +696,15 @@ _PREFIX = 40  # `_near_prefix` needs this many leading characters in common
 
 
 class _DedupeIndex:
-    """For each key, the indices (ascending) of the keys it can be a near prefix of."""
+    """For each key, the indices (ascending) of the keys it can be a near prefix of.
 
-    def __init__(self, keys: list[str]):
+    Keys already dropped are skipped without being visited again: a line repeated 2,000
+    times behind a longer copy of it made every repeat walk past all the dropped ones.
+    """
+
+    def __init__(self, keys: list[str], dropped: set[int]):
         self.keys = keys
+        self.dropped = dropped
         self.same: dict[str, list[int]] = {}
         self.prefix: dict[str, list[int]] = {}
         self.postings: dict[str, list[int]] = {}
@@ -710,20 +715,35 @@ class _DedupeIndex:
                 self.prefix.setdefault(key[:_PREFIX], []).append(i)
             for word in set(key.split()):
                 self.postings.setdefault(word, []).append(i)
+        self._alive: dict[int, _Alive] = {}  # by id() of a list above, made when first read
+        self._lists: list[list[_Alive]] = [[] for _ in keys]  # the read lists holding a key
         self._joined: str | None = None
         self._offsets: list[int] = []
+
+    def drop(self, i: int) -> None:
+        self.dropped.add(i)
+        for alive in self._lists[i]:
+            alive.drop(i)
+
+    def _read(self, items: list[int]) -> Iterator[int]:
+        alive = self._alive.get(id(items))
+        if alive is None:
+            alive = self._alive[id(items)] = _Alive(items, self.dropped)
+            for index in items:
+                self._lists[index].append(alive)
+        return iter(alive)
 
     def for_key(self, i: int) -> Iterator[int]:
         key = self.keys[i]
         if not key:  # the empty key is a prefix of everything
-            return heapq.merge(self.same[key], self.nonempty)
-        sources = [self.same[key]]
+            return heapq.merge(self._read(self.same[key]), self._read(self.nonempty))
+        sources = [self._read(self.same[key])]
         if len(key) >= _PREFIX:
-            sources.append(self.prefix[key[:_PREFIX]])
+            sources.append(self._read(self.prefix[key[:_PREFIX]]))
         words = key.split()
         if len(words) >= 3:
             # A key inside another has its inner words whole in it ("a b c d" in "x a b c d e").
-            sources.append(min((self.postings[w] for w in words[1:-1]), key=len))
+            sources.append(self._read(min((self.postings[w] for w in words[1:-1]), key=len)))
         else:  # its first and last words may be parts of longer ones: search the text
             sources.append(self._containing(key))
         return heapq.merge(*sources)
@@ -741,6 +761,35 @@ class _DedupeIndex:
             yield index
             # On to the next key: containment in this one is settled.
             found = self._joined.find(key, self._offsets[index] + len(self.keys[index]) + 1)
+
+
+class _Alive:
+    """An ascending list of key indices that skips dropped ones (union-find over positions)."""
+
+    def __init__(self, items: list[int], dropped: set[int]):
+        self.items = items
+        # position -> a position at or before the first kept one from it
+        self._next = [p + 1 if index in dropped else p for p, index in enumerate(items)]
+        self._next.append(len(items))
+        self._position = {index: p for p, index in enumerate(items)}
+
+    def drop(self, index: int) -> None:
+        p = self._position[index]
+        self._next[p] = p + 1
+
+    def _find(self, p: int) -> int:
+        root = p
+        while self._next[root] != root:
+            root = self._next[root]
+        while self._next[p] != root:
+            self._next[p], p = root, self._next[p]
+        return root
+
+    def __iter__(self) -> Iterator[int]:
+        p = self._find(0)
+        while p < len(self.items):
+            yield self.items[p]
+            p = self._find(p + 1)
 
 
 def _near_prefix(short: str, long_: str) -> bool:
