@@ -202,7 +202,9 @@ def _names_then_date(clean: str, outlets: Collection[str]) -> Byline | None:
 
 
 # "Adam Ferris www.quaypost.example", "Faye Hall 8 minutes ago Tue 29th December 2020 | 12:00 AM"
-_NAME_LEAD_RE = re.compile(r"^(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s+(?P<rest>\S.*)$")
+_NAME_LEAD_RE = re.compile(
+    r"^(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s+(?P<rest>\S.*)$"
+)
 _SITE_RE = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$", re.IGNORECASE)
 _AGO_RE = re.compile(r"^\d{1,3}\s+(?:min(?:ute)?s?|hours?|hrs?|days?)\s+ago\s+", re.IGNORECASE)
 

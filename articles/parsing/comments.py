@@ -91,8 +91,7 @@ _CLOSING_RE = re.compile(
 _DATE_LEADS = ("", "posted", "posted on", "posted at", "on", "at", "written on", "submitted on")
 _FUNCTION_WORDS = {"on", "at", "by", "from", "in", "written", "posted", "the", "and"}
 _DATE_OPENERS = frozenset(
-    "mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep oct nov dec pos wri sub"
-    .split()
+    "mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep oct nov dec pos wri sub".split()
 )
 _CLOCK_RE = re.compile(r"\d{1,2}:\d{2}")
 _CALENDAR_WORDS = {
@@ -101,7 +100,9 @@ _CALENDAR_WORDS = {
     "posted", "updated", "published", "date", "time", "date/time", "aired", "broadcast",
     "filed", "created", "modified", "edited",
 }  # fmt: skip
-_STATUS_RE = re.compile(r"\s*\([a-z][a-z ]{2,20}\)(?:\s*[-–]\s*[a-z]{3,12})?$|\s+[-–]\s+[a-z]{3,12}$")
+_STATUS_RE = re.compile(
+    r"\s*\([a-z][a-z ]{2,20}\)(?:\s*[-–]\s*[a-z]{3,12})?$|\s+[-–]\s+[a-z]{3,12}$"
+)
 _INITIAL_END_RE = re.compile(r"(?:^|\s|\.)[A-Z]\.$")
 # Placeholder names outlets print for readers who gave none.
 _ANONYMOUS_NAMES = {"anonymous", "anon", "guest", "unknown", "a reader", "reader", "visitor"}

@@ -93,9 +93,7 @@ _DM = (
     + r",?\s+(?P<dm_y>\d{4})(?!\d)"
 )
 # "26-Nov-24", "03-Mar-2018": day, month abbreviation and year joined by hyphens.
-_DMY_DASHED = (
-    r"(?P<hd_d>\d{1,2})-" + _MONTH.format(p="hd") + r"-(?P<hd_y>\d{4}|\d{2})(?![\d-])"
-)
+_DMY_DASHED = r"(?P<hd_d>\d{1,2})-" + _MONTH.format(p="hd") + r"-(?P<hd_y>\d{4}|\d{2})(?![\d-])"
 _NUM = r"(?P<n_a>\d{1,2})[/.](?P<n_b>\d{1,2})[/.](?P<n_y>\d{4}|\d{2})(?![\d.:/])"
 _ISO = (
     r"(?P<iy>\d{4})-(?P<imo>[01]?\d)-(?P<id>[0-3]?\d)"
@@ -224,9 +222,7 @@ def _search_date(text: str, zone: str | None = "UTC", *, pos: int = 0) -> DateMa
 
 
 _AMBIGUOUS = "ambiguous day/month order"
-_WEEKDAY_BEFORE_RE = re.compile(
-    r"(?P<w>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$", re.IGNORECASE
-)
+_WEEKDAY_BEFORE_RE = re.compile(r"(?P<w>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$", re.IGNORECASE)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 

@@ -136,7 +136,9 @@ def parse_page(
         comments = thread.comments
         warnings.extend(thread.warnings)
         if explain is not None:
-            explain.update({i: f"{role} ({thread.shape} thread)" for i, role in thread.roles.items()})
+            explain.update(
+                {i: f"{role} ({thread.shape} thread)" for i, role in thread.roles.items()}
+            )
         # Lines inside a signed thread that belong to no comment are the page's own words:
         # the topic each group of comments answers ("On a story about …:").
         context = [
@@ -149,7 +151,11 @@ def parse_page(
         ]
         if explain is not None:
             explain.update(
-                {p.index: "topic (page text)" for p in paras if p.text in context and p.index >= thread.start}
+                {
+                    p.index: "topic (page text)"
+                    for p in paras
+                    if p.text in context and p.index >= thread.start
+                }
             )
         paras = [p for p in paras if p.index < thread.start]
     else:
@@ -317,11 +323,7 @@ def _is_index_page(paras: Sequence[_Para], outlet_names: Sequence[str]) -> bool:
 def _is_topic_context(text: str) -> bool:
     """A line introducing a group of comments: "On a story about the ferry slip closing:"."""
     words = text.split()
-    return (
-        4 <= len(words) <= 40
-        and not _is_furniture(text)
-        and text.endswith(":")
-    )
+    return 4 <= len(words) <= 40 and not _is_furniture(text) and text.endswith(":")
 
 
 def _is_promo(paras: Sequence[_Para], at: int) -> bool:
@@ -581,7 +583,9 @@ def _body(paras: Sequence[_Para], outlet_names: Sequence[str]) -> tuple[list[str
             continue
         # The page's last paragraph may be cut off mid-sentence by the scrape: running text
         # all the same when it is long enough and follows the body.
-        cut_off = n == last and kept and len(text.split()) >= 15 and text.lstrip("\"“‘'")[:1].isupper()
+        cut_off = (
+            n == last and kept and len(text.split()) >= 15 and text.lstrip("\"“‘'")[:1].isupper()
+        )
         if _is_furniture(text) or not (_is_prose(text) or cut_off) or text in kept:
             dropped.append(text)
             continue

@@ -214,7 +214,9 @@ _SPEECH_AFTER = re.compile(
     r"further|simply|recently|first|\w+ly|(?i:(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|yesterday|today))\s+){0,2}(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b"
 )
-_APPOSITIVE_AFTER = re.compile(r",\s+(?:\d{1,3}\b|(?:(?:now|then|also)\s+)?(?:the|a|an|who|whose|aged)\s)")
+_APPOSITIVE_AFTER = re.compile(
+    r",\s+(?:\d{1,3}\b|(?:(?:now|then|also)\s+)?(?:the|a|an|who|whose|aged)\s)"
+)
 # "When the harbour master, Agnes Whitlow, announced…": a name set off by commas right after
 # a determiner (or a capitalised possessive: "Kestrel Bay's mayor, …") + lower-case noun
 # phrase; group 1 is the head noun.
@@ -615,7 +617,10 @@ def _collect(
     ):
         # "Minister of Education Emmanuel Fabiano", "Secretary of State Rex Tillerson": the
         # department ends the title and the name follows it (issue 10).
-        tokens, before = tokens[1:], _Token("minister", "minister", "minister", 0, 0, _TITLE, False, False)
+        tokens, before = (
+            tokens[1:],
+            _Token("minister", "minister", "minister", 0, 0, _TITLE, False, False),
+        )
     kept, job_like = _strip_descriptors(tokens, article)
     if len(kept) < len(tokens):
         tokens, before = kept, None
@@ -700,9 +705,7 @@ def normalise_label(name: str) -> str:
 
 
 # A headline closing on its speaker: "There's difficulty but no crisis – Ama Boateng-Ofori".
-_HEADLINE_CREDIT_RE = re.compile(
-    r"\s[–—]\s*(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s*$"
-)
+_HEADLINE_CREDIT_RE = re.compile(r"\s[–—]\s*(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s*$")
 
 
 _TITLE_BEFORE_OF = re.compile(r"([A-Za-z]+)\s+$")
@@ -732,7 +735,9 @@ def _given_name_first(tokens: Sequence[_Token]) -> bool:
     )
 
 
-_PLACE_PREPOSITIONS = _words("in at to from near outside via across into towards toward around through")
+_PLACE_PREPOSITIONS = _words(
+    "in at to from near outside via across into towards toward around through"
+)
 
 
 def _after_place_preposition(before: _Token | None) -> bool:

@@ -121,9 +121,7 @@ def find_thread(
             plain, plain_warnings = parse_comments(lines[at + 1 :], zone)
             if plain and (thread is None or len(plain) >= len(thread.comments)):
                 roles = {j: "comment" for j in range(at + 1, len(lines)) if lines[j].strip()}
-                thread = Thread(
-                    at, plain, shape="header-led", warnings=plain_warnings, roles=roles
-                )
+                thread = Thread(at, plain, shape="header-led", warnings=plain_warnings, roles=roles)
         if thread is not None:
             thread.start, thread.declared = at, declared
             thread.roles[at] = "comments heading"
@@ -183,11 +181,7 @@ def _scan_headers(lines: Sequence[str], start: int, zone: str | None) -> _Scan:
         line = lines[i]
         if not (
             short[i]
-            and (
-                digit[i]
-                or next_digit[i]
-                or line.rstrip(" :.…|\t").lower().endswith(_CUE_ENDINGS)
-            )
+            and (digit[i] or next_digit[i] or line.rstrip(" :.…|\t").lower().endswith(_CUE_ENDINGS))
         ):
             i += 1
             continue
@@ -304,9 +298,9 @@ def _comment_after_body(
     header = lines[thread.start].strip()
     if _META_WORDS_RE.search(thread.comments[0].author or ":"):
         return None
-    if _BYLINE_CUE_RE.match(header) or not any(ch.isdigit() for ch in "".join(
-        lines[thread.start : thread.start + 3]
-    )):
+    if _BYLINE_CUE_RE.match(header) or not any(
+        ch.isdigit() for ch in "".join(lines[thread.start : thread.start + 3])
+    ):
         return None
     return thread
 
@@ -446,9 +440,9 @@ def _signature_at(lines: Sequence[str], i: int, segment_start: int) -> tuple[str
     above = _previous_text(lines, i, segment_start)
     if above is None:
         return None
-    if above.rstrip().endswith((",", ";")) and not match.group("dash"):
-        if not _SIGN_OFF_RE.search(above):
-            return None  # the text runs on into this line
+    runs_on = above.rstrip().endswith((",", ";")) and not match.group("dash")
+    if runs_on and not _SIGN_OFF_RE.search(above):
+        return None  # the text runs on into this line (a "Yours, etc," sign-off does not)
 
     used = 1
     nxt = _next_text_index(lines, i + 1)
@@ -578,7 +572,9 @@ def _segment_text(lines: Sequence[str], start: int, end: int) -> list[tuple[int,
         j = block_start - 1
     # A letter starts at its salutation ("Sir, –"): lines above it in the same run are
     # the previous letter's address or injected headlines.
-    opening = max((k for k, (_, line) in enumerate(kept) if _SALUTATION_RE.match(line.strip())), default=None)
+    opening = max(
+        (k for k, (_, line) in enumerate(kept) if _SALUTATION_RE.match(line.strip())), default=None
+    )
     if opening is not None:
         kept = kept[opening:]
     # Drop a leading topic line ("A story title (Feb 16)") kept inside the first block.

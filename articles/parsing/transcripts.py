@@ -37,9 +37,11 @@ _CLOSERS = "’”'\""
 _MIN_WORDS = 5
 # Words that end a label-shaped prefix which is not a speaker ("Subjects: …", "Note: …").
 _NOT_SPEAKERS = frozenset(
-    "note subjects subject topics update updates editor source sources photo caption warning "
-    "read more related transcript tags".split()
-)
+    (
+        "note", "subjects", "subject", "topics", "update", "updates", "editor", "source",
+        "sources", "photo", "caption", "warning", "read", "more", "related", "transcript", "tags",
+    )
+)  # fmt: skip
 
 
 def find_transcript_turns(

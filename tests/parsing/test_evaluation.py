@@ -327,14 +327,20 @@ def test_outlet_counts_by_domain_and_unrecognisable_pages_are_not_scored():
     ],
 )
 def test_speaker_scoring_counts_a_wrong_speaker_worse_than_none(gold, found, expected) -> None:
-    label = {"file": "x.txt", "quotes": [{"speaker": gold, "starts": "The slip will reopen in May"}]}
+    label = {
+        "file": "x.txt",
+        "quotes": [{"speaker": gold, "starts": "The slip will reopen in May"}],
+    }
     record = {"quotes": [{"speaker": found, "text": "The slip will reopen in May, she said."}]}
 
     assert evaluate([label], {"x.txt": record})["quote_speakers"] == expected
 
 
 def test_a_missed_quote_with_a_named_speaker_and_an_extra_named_quote_count() -> None:
-    label = {"file": "x.txt", "quotes": [{"speaker": "Ada Finch", "starts": "One two three four five"}]}
+    label = {
+        "file": "x.txt",
+        "quotes": [{"speaker": "Ada Finch", "starts": "One two three four five"}],
+    }
     record = {"quotes": [{"speaker": "Tom Reyes", "text": "Six seven eight nine ten eleven"}]}
 
     assert evaluate([label], {"x.txt": record})["quote_speakers"] == FieldScore(fp=1, fn=1)

@@ -31,10 +31,13 @@ def test_a_short_capitalised_rank_before_a_name_is_evidence() -> None:
 
 
 def test_the_state_as_a_common_noun_does_not_make_a_surname() -> None:
-    assert _names(
-        "The Kelby State Police Command says no raid is planned.",
-        "This was to let people enjoy the night life provided by the State.",
-    ) == []
+    assert (
+        _names(
+            "The Kelby State Police Command says no raid is planned.",
+            "This was to let people enjoy the night life provided by the State.",
+        )
+        == []
+    )
 
 
 def test_one_person_spelt_two_ways_in_one_article_is_one_person() -> None:
@@ -55,7 +58,9 @@ def test_transcript_speaker_labels_name_people_in_either_case() -> None:
 
 
 def test_page_labels_with_a_colon_are_not_speakers() -> None:
-    assert _names("Tonight on the radio.", "Next Up:", "SERVICE ALERT: Our transmitter is down.") == []
+    assert (
+        _names("Tonight on the radio.", "Next Up:", "SERVICE ALERT: Our transmitter is down.") == []
+    )
 
 
 def test_a_month_word_after_a_title_is_a_given_name_and_chief_is_a_title() -> None:
@@ -64,7 +69,10 @@ def test_a_month_word_after_a_title_is_a_given_name_and_chief_is_a_title() -> No
 
 
 def test_a_headline_closing_on_its_speaker_after_a_dash_names_a_person() -> None:
-    names = [p.name for p in find_people("Hard times but no crisis – Boateng-Ofori", ["The president spoke."])]
+    names = [
+        p.name
+        for p in find_people("Hard times but no crisis – Boateng-Ofori", ["The president spoke."])
+    ]
     assert names == ["Boateng-Ofori"]
 
 

@@ -21,7 +21,7 @@ def test_a_day_between_the_name_and_the_verb() -> None:
 
 def test_a_speech_verb_joined_to_the_subjects_first_verb_by_and() -> None:
     text = (
-        'After the meeting, Chief Dorsey approached the mayor with a letter in hand and advised '
+        "After the meeting, Chief Dorsey approached the mayor with a letter in hand and advised "
         '"Either you run the harbour, or I do".'
     )
     assert _quotes(text) == [("Dorsey", "Either you run")]
@@ -56,7 +56,10 @@ def test_a_quote_whose_opening_mark_was_lost_is_still_a_quote() -> None:
 
 
 def test_first_person_text_after_an_ordinary_paragraph_is_not_a_quote() -> None:
-    assert _quotes(
-        "The board met on Tuesday.",
-        "I think the shuttle will run late, and we all know it will.",
-    ) == []
+    assert (
+        _quotes(
+            "The board met on Tuesday.",
+            "I think the shuttle will run late, and we all know it will.",
+        )
+        == []
+    )

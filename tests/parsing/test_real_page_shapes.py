@@ -325,7 +325,7 @@ def test_at_signatures_and_multi_part_places_sign_run_together_letters() -> None
         "Your Letters\n"
         "When I say I live in Kelby, people ask which Kelby, and I say the good one!\n"
         "Gil Amberley@Harbour Magazine\n"
-        "Best line this week: \"ferry-building, fare-raising, slip-closing\"\n"
+        'Best line this week: "ferry-building, fare-raising, slip-closing"\n'
         "Ralph Orme, Tarnmouth, Westshire\n"
     )
     record = _parse(text)
@@ -346,7 +346,9 @@ def test_a_reply_form_after_the_last_comment_ends_it() -> None:
 def test_one_timed_comment_after_the_body_and_a_weekday_that_settles_the_date_order() -> None:
     text = (
         "https://www.quaypost.example/?q=blog/post/201201/slip-finally-closes\n\n"
-        "Opinion Corner\n\nSlip finally closes\n\n" + ARTICLE + "\nLen K.\nWed, 10/08/2008 - 12:30pm\n\nWell done, keep at it.\n"
+        "Opinion Corner\n\nSlip finally closes\n\n"
+        + ARTICLE
+        + "\nLen K.\nWed, 10/08/2008 - 12:30pm\n\nWell done, keep at it.\n"
     )
     record = _parse(text)
     assert record.title == "Slip finally closes"
@@ -391,7 +393,10 @@ def test_byline_shapes(line: str, authors: tuple[str, ...]) -> None:
 
 
 def test_an_ordinal_day_with_a_weekday_and_a_pipe_before_the_time() -> None:
-    record = _parse("Ferry slip to close\n\nFaye Hallam 8 minutes ago Tue 29th December 2020 | 12:00 AM\n\n" + ARTICLE)
+    record = _parse(
+        "Ferry slip to close\n\nFaye Hallam 8 minutes ago Tue 29th December 2020 | 12:00 AM\n\n"
+        + ARTICLE
+    )
     assert record.published.replace(tzinfo=None) == datetime(2020, 12, 29, 0, 0)
 
 
@@ -436,12 +441,21 @@ def test_a_forum_reply_page_names_its_writer_on_the_line_under_the_topic() -> No
 
 def test_an_index_of_story_summaries_has_no_single_headline_or_author() -> None:
     items = [
-        ("Ferry slip to close for winter", "Ada Finch", "The harbour board voted to close the slip."),
-        ("Shuttle boat ordered at last", "Ada Finch, Tom Reyes", "The board ordered a shuttle boat."),
+        (
+            "Ferry slip to close for winter",
+            "Ada Finch",
+            "The harbour board voted to close the slip.",
+        ),
+        (
+            "Shuttle boat ordered at last",
+            "Ada Finch, Tom Reyes",
+            "The board ordered a shuttle boat.",
+        ),
         ("Fares rise for the third year", "Tom Reyes", "Islanders will pay more from January."),
     ]
     text = "\n\n".join(
-        f"{title}\n\nOriginal article by {names}\nThe Quay Post – Page: 7 : 26-Nov-24\n\n{lead} " * 1
+        f"{title}\n\nOriginal article by {names}\nThe Quay Post – Page: 7 : 26-Nov-24\n\n{lead} "
+        * 1
         + "More follows in the full story for subscribers."
         for title, names, lead in items
     )
@@ -461,8 +475,12 @@ def test_transcript_speaker_label_lines_stay_in_the_body() -> None:
 
 
 def test_a_last_paragraph_cut_off_mid_sentence_is_still_body() -> None:
-    text = "Ferry slip to close\n\n" + ARTICLE + (
-        "But the harbour chief said in Kelby, where he is visiting the yards this week, that the slip would"
+    text = (
+        "Ferry slip to close\n\n"
+        + ARTICLE
+        + (
+            "But the harbour chief said in Kelby, where he is visiting the yards this week, that the slip would"
+        )
     )
     record = _parse(text)
     assert record.body[-1].startswith("But the harbour chief said in Kelby")
@@ -492,7 +510,11 @@ def test_a_date_line_of_those_shapes_dates_the_article() -> None:
 
 
 def test_the_outlets_own_name_and_a_comments_heading_are_not_headlines() -> None:
-    text = "Daily Express\n\nFerry slip to close\n\n" + ARTICLE + "Comments (2)\n\nAl Bo Mar 5, 2019 10:15am\n\nFine.\n\nCy Do Mar 5, 2019 10:20am\n\nNot fine.\n"
+    text = (
+        "Daily Express\n\nFerry slip to close\n\n"
+        + ARTICLE
+        + "Comments (2)\n\nAl Bo Mar 5, 2019 10:15am\n\nFine.\n\nCy Do Mar 5, 2019 10:20am\n\nNot fine.\n"
+    )
     record = _parse(text)
     assert record.title == "Ferry slip to close"
     assert len(record.comments) == 2
