@@ -78,6 +78,7 @@ _MIN_BODY_WORDS = 25  # below this an article is stored with a "short article" w
 _MIN_TEXT_WORDS = 8  # below this (and with no comments) a page is not an article
 _SECTION_WORDS = 3  # section labels above a date ("World News", "Devon & Cornwall") are short
 _FOOTER_WINDOW = 4  # wire credits close the story within its last few lines
+_PULL_QUOTE_REACH = 12  # paragraphs either side where a pull quote's full paragraph sits
 
 
 @dataclass(frozen=True)
@@ -574,6 +575,7 @@ def _dates_in(text: str, zone: str) -> list[tuple[datetime | None, bool, str | N
 def _body(paras: Sequence[_Para], outlet_names: Sequence[str]) -> tuple[list[str], list[str]]:
     """Article paragraphs with furniture removed; also the removed lines (for signatures)."""
     kept: list[str] = []
+    seen: set[str] = set()  # a set: "text in kept" on a list was quadratic (issue 11)
     dropped: list[str] = []
     last = len(paras) - 1
     for n, para in enumerate(paras):
@@ -586,24 +588,23 @@ def _body(paras: Sequence[_Para], outlet_names: Sequence[str]) -> tuple[list[str
         cut_off = (
             n == last and kept and len(text.split()) >= 15 and text.lstrip("\"“‘'")[:1].isupper()
         )
-        if _is_furniture(text) or not (_is_prose(text) or cut_off) or text in kept:
+        if _is_furniture(text) or not (_is_prose(text) or cut_off) or text in seen:
             dropped.append(text)
             continue
         if parse_byline(text, outlet_names=outlet_names) is not None:
             dropped.append(text)
             continue
         kept.append(text)
+        seen.add(text)
     # Pull quotes: a short paragraph or heading repeated inside a later, longer paragraph.
+    # A pull quote sits within a few paragraphs of the one it repeats, so only those are
+    # searched: searching the whole article per paragraph was quadratic (issue 11).
     normalised = [_norm(p) for p in kept]
-    everything = "\n".join(normalised)  # one search finds paragraphs repeated nowhere else
     body: list[str] = []
     for i, text in enumerate(kept):
         own = normalised[i]
-        if (
-            6 <= len(own.split()) < 60
-            and everything.count(own) > 1
-            and any(own in other and own != other for j, other in enumerate(normalised) if j != i)
-        ):
+        near = normalised[max(0, i - _PULL_QUOTE_REACH) : i + _PULL_QUOTE_REACH + 1]
+        if 6 <= len(own.split()) < 60 and any(own in other and own != other for other in near):
             dropped.append(text)
             continue
         body.append(text)
