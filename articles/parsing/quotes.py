@@ -576,6 +576,8 @@ def _ends_with_comma(text: str, pos: int) -> bool:
 
 
 _WINDOW = 256  # characters looked at before a name, doubled while only title words are seen
+_MAX_WINDOW = 1024  # beyond this the words before a name are no title chain (issue 11: a long
+# sentence of capitalised words made every name look back to its start)
 
 
 def _after_preposition(text: str, sentence_start: int, pos: int) -> bool:
@@ -597,6 +599,8 @@ def _after_preposition(text: str, sentence_start: int, pos: int) -> bool:
             words.pop()  # the title chain: "by the former US President"
         if words or start == sentence_start:
             return bool(words) and words[-1].lower().strip(",;:") in _PREPOSITION_WORDS
+        if window >= _MAX_WINDOW:
+            return False  # a "title chain" of hundreds of capitalised words is no title
         window *= 4
 
 
