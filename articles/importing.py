@@ -13,19 +13,22 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import random
+import time
 from collections import defaultdict, deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings as django_settings
-from django.db import connection, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.import_warnings import speakerless_warning, warning_kinds
 from articles.linking import PeopleDirectory
-from articles.models import Article, Mention, Outlet, Quote
+from articles.models import Article, Mention, Outlet, Person, Quote
 from articles.parsing.decode import printable_path, read_decoded
 from articles.parsing.extract import (
     ExtractionSettings,
@@ -45,8 +48,37 @@ from comments.models import Comment
 
 # Keeps positions unique while rows are renumbered in place.
 _PARKING_OFFSET = 1_000_000
-# Rows per multi-row statement: 6 parameters each stays far below SQLite's limit.
+# Rows per multi-row statement: 8 parameters each stays far below SQLite's limit (32,766).
 _ROWS_PER_STATEMENT = 500
+# Articles per transaction (#13): a round trip is shared by many articles, and a crash
+# loses at most this many (none of them half stored), which a rerun stores again.
+BATCH_SIZE = 200
+# A batch also ends when its files hold this much text, so memory stays bounded.
+_BATCH_TEXT_BYTES = 16 * 1024 * 1024
+# Attempts after a deadlock or serialisation failure, and the pause between (seconds).
+_RETRIES = 5
+_RETRY_PAUSE = 0.05
+# pg_advisory_xact_lock key taken by every importer's write transaction ("na-import").
+_WRITERS_LOCK = 0x6E61_696D_706F_7274
+_JSON_COLUMNS = frozenset({"authors", "tags", "curated_fields", "import_warnings"})
+_DATETIME_COLUMNS = frozenset({"published", "updated", "imported_at"})
+_ARTICLE_COLUMNS = (
+    "outlet_id", "url", "title", "slug", "authors", "published", "updated", "standfirst",
+    "body", "tags", "source_path", "content_hash", "imported_at", "curated_fields",
+    "comment_count", "quote_count", "import_warnings", "warning_kinds", "warning_count",
+)  # fmt: skip
+# A row of VALUES for the PostgreSQL INSERT … SELECT: typed, since VALUES alone is text.
+_PG_ARTICLE_ROW = (
+    "(%s::bigint, %s, %s, %s, %s::jsonb, %s::timestamptz, %s::timestamptz, %s, %s, "
+    "%s::jsonb, %s, %s, %s::timestamptz, %s::jsonb, %s::integer, %s::integer, %s::jsonb, "
+    "%s, %s::integer)"
+)
+# The search vector of migration 0002's trigger, for the rows of that SELECT.
+_PG_SEARCH_VECTOR = (
+    "setweight(to_tsvector('english', coalesce(v.title, '')), 'A') || "
+    "setweight(to_tsvector('english', coalesce(v.standfirst, '')), 'B') || "
+    "setweight(to_tsvector('english', coalesce(v.body, '')), 'C')"
+)
 
 
 @dataclass(frozen=True)
@@ -74,6 +106,7 @@ class Importer:
     time_limit: float | None = field(
         default_factory=lambda: django_settings.IMPORT_TIME_LIMIT or None
     )
+    batch_size: int = BATCH_SIZE
 
     def __post_init__(self) -> None:
         self.people = PeopleDirectory()
@@ -97,59 +130,227 @@ class Importer:
 
     def import_path(self, path: str | Path) -> ImportOutcome:
         """Import one file; bad input gives a "failed" outcome, never an exception."""
-        source = str(path)
+        return next(iter(self.import_paths([path], batch_size=1)))
+
+    def import_paths(
+        self, paths: Iterable[str | Path], *, batch_size: int | None = None
+    ) -> Iterator[ImportOutcome]:
+        """Import files in order, several articles per transaction; one outcome per file.
+
+        A batch's files are read and hashed first and the stored hashes looked up in one
+        query, so unchanged files are never parsed. Batches grow 1, 2, 4 … up to
+        `batch_size`: the first article is stored at once, a long run shares each
+        transaction among many (#13).
+        """
+        batch: list[_Entry] = []
+        held = 0  # bytes of text the batch holds: bounded, whatever the files' sizes
+        sizes = _growing(batch_size or self.batch_size)
+        limit = next(sizes)
+        for path in paths:
+            entry = self._read(str(path))
+            batch.append(entry)
+            held += len(entry.text or "")
+            if len(batch) >= limit or held >= _BATCH_TEXT_BYTES:
+                yield from self._finish_read(batch)
+                batch, held, limit = [], 0, next(sizes)
+        if batch:
+            yield from self._finish_read(batch)
+
+    def import_prepared(self, prepared: Iterable[PreparedDump]) -> Iterator[ImportOutcome]:
+        """Store what worker processes prepared, in order, several articles per transaction."""
+        batch: list[_Entry] = []
+        sizes = _growing(self.batch_size)
+        limit = next(sizes)
+        for dump in prepared:
+            shown = printable_path(dump.source)
+            if dump.error or dump.record is None or dump.content_hash is None:
+                entry = _Entry(shown, outcome=_failed(shown, dump.error))
+            else:
+                entry = _Entry(shown, digest=dump.content_hash, record=dump.record)
+            batch.append(entry)
+            if len(batch) >= limit:
+                yield from self._finish(batch)
+                batch, limit = [], next(sizes)
+        if batch:
+            yield from self._finish(batch)
+
+    def store(self, record: ArticleRecord, *, digest: str) -> ImportOutcome:
+        """Create or update the article of `record` with everything it holds, atomically."""
+        return self._store_batch([(record, digest)])[0]
+
+    def store_many(self, items: list[tuple[ArticleRecord, str]]) -> list[ImportOutcome]:
+        """Store (record, content hash) pairs in as few transactions as possible.
+
+        All of them commit together or none does. When the batch fails, each article is
+        tried alone, so one bad article costs only itself ("failed: could not store …").
+        Two records of one article (same URL, same hash) never share a transaction: the
+        later one waits for the next, where it finds the first stored.
+        """
+        outcomes: list[ImportOutcome | None] = [None] * len(items)
+        todo = list(range(len(items)))
+        while todo:
+            now, todo = _without_twins(todo, items)
+            try:
+                stored = self._store_batch([items[n] for n in now])
+            except Exception as exc:
+                if len(now) == 1:
+                    stored = [_store_failed(items[now[0]][0], exc)]
+                else:
+                    stored = [self._store_alone(items[n]) for n in now]
+            for n, outcome in zip(now, stored, strict=True):
+                outcomes[n] = outcome
+        return [o for o in outcomes if o is not None]
+
+    def _store_alone(self, item: tuple[ArticleRecord, str]) -> ImportOutcome:
+        try:
+            return self._store_batch([item])[0]
+        except Exception as exc:  # one bad article must not stop the run
+            return _store_failed(item[0], exc)
+
+    # -- batches ----------------------------------------------------------------
+
+    def _read(self, source: str) -> _Entry:
         shown = printable_path(source)  # a name that is not UTF-8, made safe to store/print
         try:
             decoded = read_decoded(source, max_bytes=self.max_bytes)
         except ExtractionError as exc:
-            return ImportOutcome(source=shown, status="failed", error=str(exc))
+            return _Entry(shown, outcome=_failed(shown, str(exc)))
         except (OSError, UnicodeError) as exc:
-            return ImportOutcome(source=shown, status="failed", error=f"cannot read file: {exc}")
-        digest = content_hash(decoded.text)
-        unchanged = self._unchanged(shown, digest)
-        if unchanged:
-            return unchanged
-        try:
-            record = extract_text(
-                decoded.text,
-                source=source,
-                settings=self.settings,
-                decode_warnings=decoded.warnings,
+            return _Entry(shown, outcome=_failed(shown, f"cannot read file: {exc}"))
+        return _Entry(
+            shown,
+            source=source,
+            digest=content_hash(decoded.text),
+            text=decoded.text,
+            decode_warnings=tuple(decoded.warnings),
+        )
+
+    def _finish_read(self, batch: list[_Entry]) -> list[ImportOutcome]:
+        """Parse the files of a batch whose hashes are not stored yet, then store them."""
+        self._mark_unchanged(batch)
+        for entry in batch:
+            if entry.outcome is not None or entry.text is None:
+                continue
+            try:
+                entry.record = extract_text(
+                    entry.text,
+                    source=entry.source,
+                    settings=self.settings,
+                    decode_warnings=entry.decode_warnings,
+                )
+            except ExtractionError as exc:
+                entry.outcome = _failed(entry.shown, str(exc))
+            entry.text = None  # the record holds what is needed; let the text go
+        return self._finish(batch, checked=True)
+
+    def _finish(self, batch: list[_Entry], *, checked: bool = False) -> list[ImportOutcome]:
+        if not checked:
+            self._mark_unchanged(batch)
+        todo = [e for e in batch if e.outcome is None and e.record is not None]
+        stored = self.store_many([(e.record, e.digest) for e in todo])
+        for entry, outcome in zip(todo, stored, strict=True):
+            entry.outcome = outcome
+        return [e.outcome for e in batch]
+
+    def _mark_unchanged(self, batch: list[_Entry]) -> None:
+        """One query for the whole batch: files whose content is stored already."""
+        digests = [e.digest for e in batch if e.outcome is None and e.digest]
+        known = _article_ids_by("content_hash", digests)
+        for entry in batch:
+            if entry.outcome is None and entry.digest in known:
+                entry.outcome = ImportOutcome(
+                    source=entry.shown, status="unchanged", article_id=known[entry.digest]
+                )
+
+    def _store_batch(self, items: list[tuple[ArticleRecord, str]]) -> list[ImportOutcome]:
+        """One transaction for `items`, retried when PostgreSQL reports a deadlock or a
+        serialisation failure (another importer got in the way: #13)."""
+        for attempt in range(_RETRIES + 1):
+            try:
+                with transaction.atomic():
+                    return self._write_batch(items)
+            except OperationalError as exc:
+                self._forget_uncommitted()
+                if attempt == _RETRIES or not _is_retryable(exc):
+                    raise
+                time.sleep(_RETRY_PAUSE * (attempt + 1) * (1 + random.random()))
+            except Exception:
+                self._forget_uncommitted()
+                raise
+        raise AssertionError("unreachable")
+
+    def _forget_uncommitted(self) -> None:
+        # The transaction rolled back: rows cached during it may not exist.
+        self.__post_init__()
+
+    def _write_batch(self, items: list[tuple[ArticleRecord, str]]) -> list[ImportOutcome]:
+        self._lock_writers()
+        existing = self._existing_ids([record for record, _ in items])
+        outcomes: list[ImportOutcome | None] = [None] * len(items)
+        new: list[int] = []
+        for n, (record, digest) in enumerate(items):
+            article_id = existing.get(_identity(record))
+            if article_id is None:
+                new.append(n)
+            else:
+                outcomes[n] = self._update_stored(article_id, record, digest)
+        created = self._create_many([items[n] for n in new])
+        for n, outcome in zip(new, created, strict=True):
+            outcomes[n] = outcome
+        return [o for o in outcomes if o is not None]
+
+    def _lock_writers(self) -> None:
+        """Importers write one at a time (PostgreSQL advisory lock, held to COMMIT) and
+        each first learns the people the others created: no duplicate people, and no
+        deadlock between importers on overlapping files (#13). Parsing, most of an
+        import's work, runs outside the lock, in parallel.
+
+        In the same round trip, `synchronous_commit` goes off for this transaction: its
+        COMMIT returns before the WAL reaches disk. Safe for an import: a server crash
+        can lose only the last batches committed, never part of one, and re-running
+        the import stores them again.
+        """
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT set_config('synchronous_commit', 'off', true), "
+                    "pg_advisory_xact_lock(%s)",
+                    [_WRITERS_LOCK],
+                )
+            self.people.catch_up()
+
+    def _existing_ids(self, records: list[ArticleRecord]) -> dict[tuple[str, str], int]:
+        """(kind, key) -> id of the stored article each record would update (two queries)."""
+        urls = [r.url for r in records if r.url]
+        paths = [_source_key(r) for r in records if not r.url]
+        found = {("url", k): pk for k, pk in _article_ids_by("url", urls).items()}
+        by_path = _article_ids_by("source_path", paths, url_is_null=True)
+        found.update({("path", k): pk for k, pk in by_path.items()})
+        return found
+
+    def _update_stored(self, article_id: int, record: ArticleRecord, digest: str) -> ImportOutcome:
+        # Locked (PostgreSQL) so a curator's save and this update never interleave.
+        article = Article.objects.select_for_update().get(pk=article_id)
+        if article.content_hash == digest:  # stored meanwhile by another importer
+            return ImportOutcome(
+                source=printable_path(record.source), status="unchanged", article_id=article_id
             )
-        except ExtractionError as exc:
-            return ImportOutcome(source=shown, status="failed", error=str(exc))
-        return self.store(record, digest=digest)
+        people, quotes, comments = self._update(article, record, digest)
+        return self._outcome(record, "updated", article.pk, people, quotes, comments)
 
-    def import_prepared(self, prepared: PreparedDump) -> ImportOutcome:
-        """Store what a worker prepared."""
-        shown = printable_path(prepared.source)
-        if prepared.error or prepared.record is None or prepared.content_hash is None:
-            return ImportOutcome(source=shown, status="failed", error=prepared.error)
-        unchanged = self._unchanged(shown, prepared.content_hash)
-        if unchanged:
-            return unchanged
-        return self.store(prepared.record, digest=prepared.content_hash)
-
-    def store(self, record: ArticleRecord, *, digest: str) -> ImportOutcome:
-        """Create or update the article of `record` with everything it holds, atomically."""
-        try:
-            with transaction.atomic():
-                _relax_commit_durability()
-                article = self._find_existing(record)
-                if article is None:
-                    status = "new"
-                    article, people, quotes, comments = self._create(record, digest)
-                else:
-                    status = "updated"
-                    people, quotes, comments = self._update(article, record, digest)
-        except Exception:
-            # The transaction rolled back: rows cached during it may not exist.
-            self.__post_init__()
-            raise
+    def _outcome(
+        self,
+        record: ArticleRecord,
+        status: str,
+        article_id: int,
+        people: int,
+        quotes: int,
+        comments: int,
+    ) -> ImportOutcome:
         return ImportOutcome(
             source=printable_path(record.source),
             status=status,
-            article_id=article.pk,
+            article_id=article_id,
             quotes=quotes,
             comments=comments,
             people=people,
@@ -195,24 +396,12 @@ class Importer:
 
     # -- steps ----------------------------------------------------------------
 
-    def _unchanged(self, source: str, digest: str) -> ImportOutcome | None:
-        article_id = _article_id_where("content_hash", digest)
-        if article_id is None:
-            return None
-        return ImportOutcome(source=source, status="unchanged", article_id=article_id)
-
-    def _find_existing(self, record: ArticleRecord) -> Article | None:
-        if record.url:
-            article_id = _article_id_where("url", record.url)
-        else:
-            article_id = _article_id_where("source_path", _source_key(record), url_is_null=True)
-        return Article.objects.get(pk=article_id) if article_id is not None else None
-
     def _outlet(self, guess: OutletGuess | None) -> Outlet:
         name = guess.name if guess else "Unknown"
         outlet = self._outlets.get(name.casefold())
         if outlet is None:
-            outlet = Outlet.objects.create(
+            # Another importer may have created it since this one started (#13).
+            outlet = Outlet.objects.filter(name=name).first() or Outlet.objects.create(
                 name=name,
                 slug=_unique_slug(Outlet, name),
                 domains=[guess.domain] if guess and guess.domain else [],
@@ -221,62 +410,137 @@ class Importer:
             self._outlets[name.casefold()] = outlet
         return outlet
 
-    def _create(self, record: ArticleRecord, digest: str) -> tuple[Article, int, int, int]:
-        """The fast path for a new article: one INSERT per table, no lookups of old rows."""
-        article = self._save_article(
-            None,
-            record,
-            digest,
-            quote_count=len(record.quotes),
-            comment_count=len(record.comments),
-        )
-        counts = self._mention_counts(record)
-        Mention.objects.bulk_create(
-            Mention(article=article, person_id=pid, count=n) for pid, n in counts.items()
-        )
-        Quote.objects.bulk_create(
-            self._new_quote(article, n, q) for n, q in enumerate(record.quotes)
-        )
-        self._insert_comments(article, record)
-        return article, len(counts), len(record.quotes), len(record.comments)
+    def _create_many(self, items: list[tuple[ArticleRecord, str]]) -> list[ImportOutcome]:
+        """New articles in set-wise statements: one INSERT per table and batch (#13).
 
-    def _insert_comments(self, article: Article, record: ArticleRecord) -> None:
-        """All of a new article's comments in multi-row INSERTs, then their reply links.
-
-        Plain SQL on purpose: a page may carry hundreds of comments; building model
-        instances for bulk_create costs more than the rows take to write, and one
-        statement per chunk keeps PostgreSQL to a round trip or two.
+        Articles, then their comments (ids known), then people, mentions and quotes.
         """
-        if not record.comments:
-            return
-        table, to_db = Comment._meta.db_table, connection.ops.adapt_datetimefield_value
-        rows = [
-            (article.pk, c.author, to_db(c.posted), c.text, n, False)
-            for n, c in enumerate(record.comments)
+        if not items:
+            return []
+        ids = self._insert_articles(items)
+        created = [(ids[digest], record, digest) for record, digest in items if digest in ids]
+        self._insert_comments([(article_id, record) for article_id, record, _ in created])
+        # Article by article, as one at a time would; the new people in one INSERT.
+        found = [
+            self.people.resolve_all(
+                [p.name for p in record.persons] + [q.speaker for q in record.quotes if q.speaker],
+                save=False,
+            )
+            for _, record, _ in created
         ]
+        self.people.save_pending()
+        mentions: list[tuple] = []
+        quotes: list[tuple] = []
+        outcomes: dict[str, ImportOutcome] = {}
+        for (article_id, record, digest), people in zip(created, found, strict=True):
+            counts = _counts_by_person(record, people)
+            mentions += [(article_id, pid, n) for pid, n in counts.items()]
+            for position, q in enumerate(record.quotes):
+                speaker = people.get(q.speaker) if q.speaker else None
+                quotes.append(
+                    (
+                        article_id,
+                        speaker.pk if speaker else None,
+                        q.text,
+                        position,
+                        q.paragraph,
+                        q.cue or "",
+                        False,
+                    )
+                )
+            outcomes[digest] = self._outcome(
+                record, "new", article_id, len(counts), len(record.quotes), len(record.comments)
+            )
+        _insert_rows(Mention, ("article_id", "person_id", "count"), mentions)
+        _insert_rows(
+            Quote,
+            ("article_id", "speaker_id", "text", "position", "paragraph", "cue", "curated"),
+            quotes,
+        )
+        return [outcomes.get(digest) or _already_stored(record, digest) for record, digest in items]
+
+    def _insert_articles(self, items: list[tuple[ArticleRecord, str]]) -> dict[str, int]:
+        """INSERT the batch's articles; content hash -> new id. A row whose URL or hash is
+        stored already is skipped (ON CONFLICT DO NOTHING), never an error.
+
+        On PostgreSQL the search vector is computed in the same statement, set-wise, from
+        the inserted values (the per-row trigger now only fills rows inserted without
+        one: admin, tests; migration 0007).
+        """
+        now = timezone.now()
+        rows = [self._article_row(record, digest, now) for record, digest in items]
+        columns = ", ".join(_ARTICLE_COLUMNS)
+        table = Article._meta.db_table
+        ids: dict[str, int] = {}
         with connection.cursor() as cursor:
-            for chunk in _chunks(rows, _ROWS_PER_STATEMENT):
-                cursor.execute(
-                    f"INSERT INTO {table} (article_id, author, posted, text, position, hidden) "
-                    f"VALUES {', '.join(['(%s, %s, %s, %s, %s, %s)'] * len(chunk))}",
-                    [value for row in chunk for value in row],
+            for chunk in _chunks(rows, _ROWS_PER_STATEMENT // 4):
+                params = [value for row in chunk for value in row]
+                if connection.vendor == "postgresql":
+                    values = ", ".join([_PG_ARTICLE_ROW] * len(chunk))
+                    sql = (
+                        f"INSERT INTO {table} ({columns}, search_vector) "
+                        f"SELECT v.*, {_PG_SEARCH_VECTOR} FROM (VALUES {values}) "
+                        f"AS v ({columns}) ON CONFLICT DO NOTHING RETURNING content_hash, id"
+                    )
+                else:
+                    row = "(" + ", ".join(["%s"] * len(_ARTICLE_COLUMNS)) + ")"
+                    sql = (
+                        f"INSERT INTO {table} ({columns}) VALUES {', '.join([row] * len(chunk))} "
+                        "ON CONFLICT DO NOTHING RETURNING content_hash, id"
+                    )
+                cursor.execute(sql, params)
+                ids.update(cursor.fetchall())
+        return ids
+
+    def _article_row(self, record: ArticleRecord, digest: str, now) -> tuple:
+        warnings = review_warnings(record)
+        values = {
+            "outlet_id": self._outlet(record.outlet).pk,
+            "url": record.url,
+            "title": record.title[:500],
+            "slug": slugify(record.title)[:200] or "article",
+            "authors": list(record.authors),
+            "published": record.published,
+            "updated": record.updated,
+            "standfirst": record.standfirst or "",
+            "body": "\n\n".join(record.body),
+            "tags": list(record.tags),
+            "source_path": _source_key(record),
+            "content_hash": digest,
+            "imported_at": now,
+            "curated_fields": [],
+            "comment_count": len(record.comments),
+            "quote_count": len(record.quotes),
+            "import_warnings": list(warnings),
+            "warning_kinds": warning_kinds(warnings),
+            "warning_count": len(warnings),
+        }
+        return tuple(_db_value(Article, column, values[column]) for column in _ARTICLE_COLUMNS)
+
+    def _insert_comments(self, created: list[tuple[int, ArticleRecord]]) -> None:
+        """All comments of the batch's new articles, reply links included, in multi-row
+        INSERTs: ids are reserved first (one query), so a reply names its parent's id in
+        the same statement and no UPDATE follows (#13)."""
+        total = sum(len(record.comments) for _, record in created)
+        if not total:
+            return
+        ids = _reserve_ids(Comment, total)
+        to_db = connection.ops.adapt_datetimefield_value
+        rows: list[tuple] = []
+        start = 0
+        for article_id, record in created:
+            mine = ids[start : start + len(record.comments)]
+            start += len(record.comments)
+            for n, c in enumerate(record.comments):
+                parent = mine[c.reply_to] if c.reply_to is not None else None
+                rows.append(
+                    (mine[n], article_id, c.author, to_db(c.posted), c.text, n, False, parent)
                 )
-            replies = [
-                (n, c.reply_to) for n, c in enumerate(record.comments) if c.reply_to is not None
-            ]
-            if not replies:
-                return
-            cursor.execute(f"SELECT position, id FROM {table} WHERE article_id = %s", [article.pk])
-            ids = dict(cursor.fetchall())
-            for chunk in _chunks(replies, _ROWS_PER_STATEMENT):
-                cases = " ".join(["WHEN %s THEN %s"] * len(chunk))
-                params = [value for n, target in chunk for value in (ids[n], ids[target])]
-                placeholders = ", ".join(["%s"] * len(chunk))
-                cursor.execute(
-                    f"UPDATE {table} SET reply_to_id = CASE id {cases} END "
-                    f"WHERE id IN ({placeholders})",
-                    params + [ids[n] for n, _ in chunk],
-                )
+        _insert_rows(
+            Comment,
+            ("id", "article_id", "author", "posted", "text", "position", "hidden", "reply_to_id"),
+            rows,
+        )
 
     def _update(self, article: Article, record: ArticleRecord, digest: str) -> tuple[int, int, int]:
         """A changed dump of a stored article: rewrite in place, keep curator decisions."""
@@ -329,15 +593,10 @@ class Importer:
 
     def _mention_counts(self, record: ArticleRecord) -> dict[int, int]:
         """Person id -> mentions; two parsed names may resolve to one stored person."""
-        counts: dict[int, int] = {}
         people = self.people.resolve_all(
             [p.name for p in record.persons] + [q.speaker for q in record.quotes if q.speaker]
         )
-        for parsed in record.persons:
-            person = people[parsed.name]
-            if person is not None:
-                counts[person.pk] = counts.get(person.pk, 0) + parsed.mentions
-        return counts
+        return _counts_by_person(record, people)
 
     def _save_mentions(self, article: Article, record: ArticleRecord) -> int:
         counts = self._mention_counts(record)
@@ -490,32 +749,152 @@ def register_outlets(profiles: list[OutletProfile]) -> int:
     return len(profiles)
 
 
-def _article_id_where(column: str, value: str, *, url_is_null: bool = False) -> int | None:
-    """One indexed id lookup per imported file, in plain SQL: the ORM's per-query
-    overhead (~0.5 ms) is most of the cost of this hot path. `column` is one of ours.
+def _article_ids_by(column: str, values: list[str], *, url_is_null: bool = False) -> dict:
+    """value -> article id for the stored articles among `values` (one query per 500),
+    in plain SQL: the ORM's per-query overhead is most of the cost of this hot path.
+    `column` is one of ours.
 
     `url_is_null` is checked on the fetched rows, not in SQL: given `url IS NULL`,
     SQLite may walk the url index over every URL-less article instead of using
     the index on `column`.
     """
     assert column in ("content_hash", "url", "source_path")
-    sql = f"SELECT id, url FROM {Article._meta.db_table} WHERE {column} = %s"  # noqa: S608
+    found: dict[str, int] = {}
     with connection.cursor() as cursor:
-        cursor.execute(sql, [value])
-        rows = cursor.fetchall()
-    return next((pk for pk, url in rows if url is None or not url_is_null), None)
+        for chunk in _chunks(sorted(set(values)), _ROWS_PER_STATEMENT):
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(
+                f"SELECT {column}, id, url FROM {Article._meta.db_table} "  # noqa: S608
+                f"WHERE {column} IN ({marks})",
+                chunk,
+            )
+            for value, pk, url in cursor.fetchall():
+                if url is None or not url_is_null:
+                    found.setdefault(value, pk)
+    return found
 
 
-def _relax_commit_durability() -> None:
-    """On PostgreSQL, let this article's COMMIT return before its WAL reaches disk.
+def _insert_rows(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """Multi-row INSERTs of plain tuples: building model instances would cost more than
+    the rows take to write, and one statement per chunk is one round trip."""
+    if not rows:
+        return
+    row = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    head = f"INSERT INTO {model._meta.db_table} ({', '.join(columns)}) VALUES "
+    with connection.cursor() as cursor:
+        for chunk in _chunks(rows, _ROWS_PER_STATEMENT):
+            cursor.execute(head + ", ".join([row] * len(chunk)), [v for r in chunk for v in r])
 
-    Safe for an import: a server crash can lose only the last few committed
-    articles, never half of one (each is one transaction), and re-running the
-    import stores them again. Saves a disk flush per article.
+
+def _reserve_ids(model, count: int) -> list[int]:
+    """`count` fresh primary keys for `model`, ascending, in one query.
+
+    PostgreSQL: from the table's identity sequence. SQLite: past the largest id ever
+    used (AUTOINCREMENT's `sqlite_sequence`); safe because the caller's transaction
+    has written already, so it holds SQLite's only write lock until COMMIT.
     """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                [table, count],
+            )
+            return sorted(pk for (pk,) in cursor.fetchall())
+        cursor.execute(
+            "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = %s), 0), "
+            f"coalesce((SELECT max(id) FROM {table}), 0))",  # noqa: S608
+            [table],
+        )
+        (last,) = cursor.fetchone()
+    return list(range(last + 1, last + 1 + count))
+
+
+def _db_value(model, column: str, value):
+    """A value as the database driver wants it (what the model field would send)."""
+    if column in _JSON_COLUMNS:
+        return connection.ops.adapt_json_value(value, None)
+    if column in _DATETIME_COLUMNS:
+        return connection.ops.adapt_datetimefield_value(value)
+    return value
+
+
+def _counts_by_person(record: ArticleRecord, people: dict[str, Person | None]) -> dict[int, int]:
+    """Person id -> mentions; two parsed names may resolve to one stored person."""
+    counts: dict[int, int] = {}
+    for parsed in record.persons:
+        person = people.get(parsed.name)
+        if person is not None:
+            counts[person.pk] = counts.get(person.pk, 0) + parsed.mentions
+    return counts
+
+
+def _already_stored(record: ArticleRecord, digest: str) -> ImportOutcome:
+    """The outcome of a row the INSERT skipped: its content is stored already."""
+    article_id = _article_ids_by("content_hash", [digest]).get(digest)
+    if article_id is None:  # its URL is taken by other content: the per-file retry updates it
+        raise IntegrityError(f"an article with the URL {record.url} was stored meanwhile")
+    return ImportOutcome(
+        source=printable_path(record.source), status="unchanged", article_id=article_id
+    )
+
+
+def _identity(record: ArticleRecord) -> tuple[str, str]:
+    """Which stored article a record updates: the one with its URL, or for URL-less
+    pages the one from the same path."""
+    return ("url", record.url) if record.url else ("path", _source_key(record))
+
+
+def _without_twins(
+    todo: list[int], items: list[tuple[ArticleRecord, str]]
+) -> tuple[list[int], list[int]]:
+    """Split `todo` into indexes that can share a transaction and those that must wait
+    (same article as an earlier one: same identity or same content)."""
+    seen: set[tuple[str, str]] = set()
+    now, later = [], []
+    for n in todo:
+        record, digest = items[n]
+        keys = {_identity(record), ("hash", digest)}
+        if keys & seen:
+            later.append(n)
+        else:
+            seen |= keys
+            now.append(n)
+    return now, later
+
+
+def _growing(limit: int) -> Iterator[int]:
+    """Batch sizes 1, 2, 4 … up to `limit`, then `limit` for ever."""
+    size = 1
+    while True:
+        yield min(size, max(limit, 1))
+        size *= 2
+
+
+def _is_retryable(exc: OperationalError) -> bool:
+    """PostgreSQL's deadlock_detected (40P01) or serialization_failure (40001)."""
+    return getattr(exc.__cause__, "pgcode", None) in ("40P01", "40001")
+
+
+def _failed(source: str, error: str | None) -> ImportOutcome:
+    return ImportOutcome(source=source, status="failed", error=error)
+
+
+def _store_failed(record: ArticleRecord, exc: Exception) -> ImportOutcome:
+    return _failed(printable_path(record.source), f"could not store: {type(exc).__name__}: {exc}")
+
+
+@dataclass
+class _Entry:
+    """One file on its way through a batch: read, hashed, maybe parsed, then an outcome."""
+
+    shown: str
+    source: str = ""
+    digest: str | None = None
+    text: str | None = None
+    decode_warnings: tuple[str, ...] = ()
+    record: ArticleRecord | None = None
+    outcome: ImportOutcome | None = None
 
 
 def _chunks(items: list, size: int):

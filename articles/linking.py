@@ -32,6 +32,8 @@ from articles.parsing.names import (
     surname,
 )
 
+_FIELDS = ("id", "name", "slug", "aliases", "name_curated", "import_revision")
+
 
 class PeopleDirectory:
     def __init__(self) -> None:
@@ -39,12 +41,14 @@ class PeopleDirectory:
 
     def reload(self) -> None:
         """Read people, aliases and ignored names afresh (after curator edits)."""
-        people = Person.objects.only("id", "name", "slug", "aliases", "name_curated")
+        people = Person.objects.only(*_FIELDS)
         self._people: dict[int, Person] = {p.pk: p for p in people}
         self._index: defaultdict[str, dict[int, KnownPerson]] = defaultdict(dict)
         self._keys: dict[int, set[str]] = {}  # person id -> index keys it is filed under
         for person in self._people.values():
             self._add(person.pk, person)
+        self._revision = max((p.import_revision for p in self._people.values()), default=0)
+        self._pending: dict[int, Person] = {}
         # A merged person's old slug still leads to the person kept: never reuse it.
         self._slugs = {p.slug for p in self._people.values()} | set(
             PersonRedirect.objects.values_list("old_slug", flat=True)
@@ -55,6 +59,26 @@ class PeopleDirectory:
         self.ignored = frozenset(IgnoredName.objects.values_list("name", flat=True))
         self._ignored_keys = {name_key(n) for n in self.ignored}
 
+    def catch_up(self) -> int:
+        """Learn what other importers wrote to people since we last looked (one query):
+        new people, renames, new aliases. Returns how many people changed.
+
+        Called by the importer under its writers' lock (#13): every import write to a
+        person happens under that lock and is stamped with a revision one past the
+        highest its writer had seen, so revisions grow in commit order and
+        `import_revision > last seen` finds exactly what changed.
+        """
+        fresh = list(Person.objects.filter(import_revision__gt=self._revision).only(*_FIELDS))
+        for person in fresh:
+            if person.pk in self._people:
+                self._forget(person.pk)
+            self._people[person.pk] = person
+            self._add(person.pk, person)
+            self._slugs.add(person.slug)
+            self.aliases.update({alias: person.name for alias in person.aliases if alias.strip()})
+            self._revision = max(self._revision, person.import_revision)
+        return len(fresh)
+
     def is_ignored(self, name: str) -> bool:
         return name_key(name) in self._ignored_keys
 
@@ -62,10 +86,14 @@ class PeopleDirectory:
         """The stored person for a parsed name, creating one when nobody matches."""
         return self.resolve_all([name]).get(name)
 
-    def resolve_all(self, names: Iterable[str]) -> dict[str, Person | None]:
-        """Stored people for an article's names; the new ones are created in one INSERT."""
+    def resolve_all(self, names: Iterable[str], *, save: bool = True) -> dict[str, Person | None]:
+        """Stored people for an article's names; the new ones are created in one INSERT.
+
+        With `save=False` new people stay unsaved (no `pk`) until `save_pending()`, so
+        the importer resolves a batch article by article and creates them all at once.
+        """
         resolved: dict[str, Person | None] = {}
-        pending: dict[int, Person] = {}  # temporary negative id -> unsaved person
+        pending = self._pending  # temporary negative id -> unsaved person
         for name in names:
             if not name or name in resolved:
                 continue
@@ -75,20 +103,30 @@ class PeopleDirectory:
             person_id = match_person(name, self._candidates(name))
             if person_id is None:
                 person_id = -(len(pending) + 1)
-                person = Person(name=name, slug=self._unique_slug(name))
+                assert person_id not in self._people
+                person = Person(
+                    name=name, slug=self._unique_slug(name), import_revision=self._stamp()
+                )
                 pending[person_id] = person
                 self._people[person_id] = person
                 self._add(person_id, person)
             person = self._people[person_id]
             self._learn_form(person_id, person, name)
             resolved[name] = person
-        if pending:
-            Person.objects.bulk_create(pending.values())
-            for temporary_id, person in pending.items():
-                self._forget(temporary_id)
-                self._people[person.pk] = person
-                self._add(person.pk, person)
+        if save:
+            self.save_pending()
         return resolved
+
+    def save_pending(self) -> None:
+        """Create the people `resolve_all(save=False)` found, in one INSERT."""
+        if not self._pending:
+            return
+        Person.objects.bulk_create(self._pending.values())
+        for temporary_id, person in self._pending.items():
+            self._forget(temporary_id)
+            self._people[person.pk] = person
+            self._add(person.pk, person)
+        self._pending = {}
 
     def _learn_form(self, person_id: int, person: Person, name: str) -> None:
         """Apply the naming rule of the module docstring to a form `name` of `person`."""
@@ -107,8 +145,14 @@ class PeopleDirectory:
             changed.append("aliases")
         if changed:
             if person.pk:
-                person.save(update_fields=changed)
+                person.import_revision = self._stamp()
+                person.save(update_fields=[*changed, "import_revision"])
             self._add(person_id, person)
+
+    def _stamp(self) -> int:
+        """The revision for a write now: one past the highest seen (see `catch_up`)."""
+        self._revision += 1
+        return self._revision
 
     def _candidates(self, name: str) -> list[KnownPerson]:
         """Everyone `match_person` could pick: same surname, or this exact name/alias."""

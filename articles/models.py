@@ -73,6 +73,10 @@ class Person(models.Model):
     # Set when a curator edits the name: imports then add new forms as aliases and never
     # rename (#12). Without it the name changes only by the rule in articles.linking.
     name_curated = models.BooleanField(default=False, editable=False)
+    # Stamped by every import write to this person (created, renamed, new alias): importers
+    # running at once catch up with each other's people by reading past the last they saw
+    # (#13, articles.linking).
+    import_revision = models.PositiveBigIntegerField(default=0, editable=False)
 
     objects = PersonQuerySet.as_manager()
 
@@ -82,6 +86,8 @@ class Person(models.Model):
         indexes = [
             # person autocomplete and admin search by name
             models.Index(fields=["name"], name="person_name_idx"),
+            # concurrent importers: people another importer wrote since (#13)
+            models.Index(fields=["import_revision"], name="person_import_revision_idx"),
         ]
 
     def __str__(self) -> str:

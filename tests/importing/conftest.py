@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -42,3 +44,24 @@ def scratch(tmp_path):
     for path in IMPORT_DUMPS.iterdir():
         shutil.copy(path, tmp_path / path.name)
     return tmp_path
+
+
+BENCH = FIXTURES.parents[1] / "bench"
+
+
+@pytest.fixture
+def synthetic_dumps(tmp_path):
+    """Write n synthetic dumps (bench/generate_dumps.py) to a folder; returns their paths."""
+    spec = importlib.util.spec_from_file_location("generate_dumps", BENCH / "generate_dumps.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+
+    def write(n: int, *, seed: int = 1, name: str = "dumps") -> list[Path]:
+        folder = tmp_path / name
+        module.generate(folder, n, seed=seed)
+        return sorted(folder.glob("*.txt"))
+
+    return write
+
+
+BENCH_OUTLETS = str(BENCH / "outlets.json")

@@ -8,14 +8,14 @@ from comments.models import Comment
 
 
 def _fail_on(monkeypatch, exc: BaseException, title_start: str) -> None:
-    """Make storing the article whose title starts with `title_start` blow up mid-way,
-    after the article row, its mentions and quotes were written."""
+    """Make storing the batch that holds the article whose title starts with `title_start`
+    blow up mid-way, after the batch's article rows were written."""
     original = Importer._insert_comments
 
-    def exploding(self, article, record):
-        if record.title.startswith(title_start):
+    def exploding(self, created):
+        if any(record.title.startswith(title_start) for _, record in created):
             raise exc
-        return original(self, article, record)
+        return original(self, created)
 
     monkeypatch.setattr(Importer, "_insert_comments", exploding)
 

@@ -6,7 +6,7 @@ import json
 import multiprocessing
 import sys
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from functools import partial
 from itertools import chain
@@ -15,13 +15,18 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from articles.dump_files import Skipped, find_dumps
-from articles.importing import Importer, ImportOutcome, register_outlets
+from articles.importing import BATCH_SIZE, Importer, ImportOutcome, register_outlets
 from articles.models import Person
 from articles.outlet_files import load_outlet_profiles
 from articles.parsing.decode import printable_path
 from articles.parsing.explain import explain_file
 from articles.parsing.extract import prepare_dump
+from articles.parsing.pool import prepare_dumps, start_worker
 from articles.parsing.records import ExtractionError, OutletProfile, failed_json
+
+# Files per task sent to a worker, and tasks per worker in flight (#13).
+_PATHS_PER_TASK = 8
+_TASKS_IN_FLIGHT = 3
 
 
 class Command(BaseCommand):
@@ -29,7 +34,8 @@ class Command(BaseCommand):
         "Import scraped news page dumps (files, folders searched recursively, or '-' to read "
         "paths from stdin) as articles with their quotes, people and reader comments. "
         "Safe to re-run: unchanged files are skipped, changed ones update their article in "
-        "place, and each article is stored in its own transaction."
+        "place, and several articles share a transaction (--batch-size): a batch commits "
+        "whole or not at all, so an interrupted run never leaves half an article."
     )
 
     def add_arguments(self, parser):
@@ -66,6 +72,13 @@ class Command(BaseCommand):
             default=1,
             help="Parse in N processes (the main process writes). Default 1.",
         )
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=BATCH_SIZE,
+            help=f"Articles stored per transaction (default {BATCH_SIZE}); batches start "
+            "at 1 and double up to this, so the first article is stored at once.",
+        )
         parser.add_argument("--report", help="Write per-file outcomes to FILE as JSON lines.")
         parser.add_argument(
             "--pattern",
@@ -89,6 +102,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["workers"] < 1:
             raise CommandError("--workers must be at least 1.")
+        if options["batch_size"] < 1:
+            raise CommandError("--batch-size must be at least 1.")
         outlets = self._outlets_file(options["outlets_file"]) if options["outlets_file"] else []
         if outlets and not options["dry_run"]:
             register_outlets(outlets)
@@ -102,7 +117,9 @@ class Command(BaseCommand):
             if options["time_limit"] < 0:
                 raise CommandError("--time-limit must be 0 (no limit) or more seconds.")
             limits["time_limit"] = options["time_limit"] or None
-        importer = Importer(forced_outlet=options["outlet"], **limits)
+        importer = Importer(
+            forced_outlet=options["outlet"], batch_size=options["batch_size"], **limits
+        )
         if outlets and options["dry_run"]:
             importer.use_outlets(outlets)  # parse with them, store nothing
         self.verbosity = options["verbosity"]
@@ -138,35 +155,35 @@ class Command(BaseCommand):
     # -- runs -----------------------------------------------------------------
 
     def _prepared(self, paths: list[str], importer: Importer, workers: int):
-        """Yield PreparedDump per path, parsed here or in worker processes (in input order)."""
-        work = partial(prepare_dump, settings=importer.settings)
+        """Yield PreparedDump per path, parsed here or in worker processes (in input order).
+
+        With workers, at most `_TASKS_IN_FLIGHT` tasks per worker are queued or parsed and
+        not yet taken: when storing lags, parsing waits, and memory stays flat (#13).
+        """
         if workers == 1:
-            yield from map(work, paths)
+            yield from map(partial(prepare_dump, settings=importer.settings), paths)
             return
         # Fresh interpreters: workers import only the pure parsing package and never
         # touch (or inherit) a database connection; the main process does all writes.
+        # The settings (every alias of every person) are sent once per worker.
         ctx = multiprocessing.get_context("spawn")
-        with ctx.Pool(workers) as pool:
-            yield from pool.imap(work, paths, chunksize=8)
+        with ctx.Pool(workers, initializer=start_worker, initargs=(importer.settings,)) as pool:
+            pending: deque = deque()
+            for start in range(0, len(paths), _PATHS_PER_TASK):
+                task = paths[start : start + _PATHS_PER_TASK]
+                pending.append(pool.apply_async(prepare_dumps, (task,)))
+                if len(pending) >= workers * _TASKS_IN_FLIGHT:
+                    yield from pending.popleft().get()
+            while pending:
+                yield from pending.popleft().get()
 
     def _outcomes(self, paths: list[str], importer: Importer, workers: int):
-        """Yield ImportOutcome per path. In one process, unchanged files are recognised
-        by their hash before parsing; with workers, parsing happens first, elsewhere."""
+        """Yield ImportOutcome per path, in order. In one process, unchanged files are
+        recognised by their hash before parsing; with workers, parsing happens first,
+        elsewhere. Either way several articles are stored per transaction."""
         if workers == 1:
-            yield from map(partial(self._guarded, importer.import_path), paths)
-            return
-        for prepared in self._prepared(paths, importer, workers):
-            yield self._guarded(importer.import_prepared, prepared, source=prepared.source)
-
-    def _guarded(self, store, item, *, source: str | None = None) -> ImportOutcome:
-        try:
-            return store(item)
-        except Exception as exc:  # one bad article must not stop the run
-            return ImportOutcome(
-                source=printable_path(source or str(item)),
-                status="failed",
-                error=f"could not store: {type(exc).__name__}: {exc}",
-            )
+            return importer.import_paths(paths)
+        return importer.import_prepared(self._prepared(paths, importer, workers))
 
     def _explain(self, paths: list[str], skipped: list[Skipped], importer: Importer) -> None:
         failed = len(skipped)
@@ -188,7 +205,8 @@ class Command(BaseCommand):
             for line in lines:
                 self.stdout.write(line)
         if failed:
-            raise CommandError(f"{failed} of {len(paths) + len(skipped)} files failed", returncode=1)
+            seen = len(paths) + len(skipped)
+            raise CommandError(f"{failed} of {seen} files failed", returncode=1)
 
     def _dry_run(
         self, paths: list[str], skipped: list[Skipped], importer: Importer, *, workers: int
