@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from django.db import models
-from django.db.models import Count
-from django.db.models.functions import TruncMonth
+from django.conf import settings
+from django.db import connections, models
+from django.db.models import Count, Func
+from django.db.models.functions import Substr, TruncMonth
 
 from articles.charts import MonthChart, Series, month_bar_chart
 from articles.models import Article, Mention, Outlet, Person, Quote
@@ -21,14 +22,32 @@ TOP_PEOPLE = 10
 
 def monthly_counts(queryset: models.QuerySet, date_field: str) -> dict[date, int]:
     """Rows per calendar month of `date_field`: {date(2016, 11, 1): 4, ...} (one query)."""
-    rows = (
+    return {_as_date(row["month"]): row["n"] for row in monthly_rows(queryset, date_field)}
+
+
+def monthly_rows(queryset: models.QuerySet, date_field: str) -> models.QuerySet:
+    """The query of `monthly_counts`: {"month", "n"} rows, oldest month first."""
+    return (
         queryset.filter(**{f"{date_field}__isnull": False})
-        .annotate(month=TruncMonth(date_field))
+        .annotate(month=month_of(date_field, connections[queryset.db].vendor))
         .values("month")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))  # not the id: an index without it can answer (#13)
         .order_by("month")
     )
-    return {_as_date(row["month"]): row["n"] for row in rows}
+
+
+def month_of(date_field: str, vendor: str) -> Func:
+    """The calendar month of a datetime column, computed natively by the database.
+
+    On SQLite Django's `TruncMonth` calls a Python function for every row (5.8 s over
+    2 M comments, #13); SQLite stores UTC instants as 'YYYY-MM-DD HH:MM:SS' text, so
+    with the site in UTC the month is the text's first seven characters ('2016-11'),
+    which an index holding the column serves. Another site time zone needs the
+    conversion only Django's function does.
+    """
+    if vendor == "sqlite" and settings.TIME_ZONE == "UTC":
+        return Substr(date_field, 1, 7)
+    return TruncMonth(date_field)
 
 
 def co_mentioned_people(person: Person, limit: int = TOP_PEOPLE) -> list[Person]:
@@ -90,5 +109,7 @@ def outlet_comments_chart(outlet: Outlet) -> MonthChart:
     )
 
 
-def _as_date(value: date | datetime) -> date:
+def _as_date(value: date | datetime | str) -> date:
+    if isinstance(value, str):  # "2016-11" from `month_of` on SQLite
+        return date(int(value[:4]), int(value[5:7]), 1)
     return value.date() if isinstance(value, datetime) else value

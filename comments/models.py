@@ -40,10 +40,21 @@ class Comment(models.Model):
             models.UniqueConstraint(fields=["article", "position"], name="comment_unique_position"),
         ]
         indexes = [
-            # comment list: visible comments, newest first (and the date filter)
+            # comment list: visible comments, newest first, undated last (and the date
+            # filter). SQLite sorts NULLs last in a DESC index already; PostgreSQL sorts
+            # them first, so there `comment_visible_newest_idx` (posted DESC NULLS LAST,
+            # comments migration 0004) serves "newest", this one backwards "oldest" (#13)
             models.Index(
                 fields=["-posted", "-id"],
                 name="comment_visible_posted_idx",
+                condition=Q(hidden=False),
+            ),
+            # outlet page: visible comments per month and their total, read from the
+            # index alone, article by article of the outlet (#13); `hidden` is in it
+            # because SQLite does not read a partial index's condition as a column
+            models.Index(
+                fields=["article", "posted", "hidden"],
+                name="comment_article_posted_idx",
                 condition=Q(hidden=False),
             ),
             # author filter
