@@ -515,7 +515,7 @@ class _Context:
         cached = self._subjects.get(key)
         if cached is not None:
             return cached
-        paragraph = self.body[index]
+        words = _Words(self.body[index])
         bounds = self._sentence_starts(index)
         subjects: list[Mention] = []
         sentence_of: list[int] = []
@@ -523,7 +523,7 @@ class _Context:
             if m.possessive or self._quoted(index, m) or self.gender.get(m.name, wanted) != wanted:
                 continue
             start = bounds[bisect_right(bounds, m.start) - 1]
-            if not _after_preposition(paragraph, start, m.start):
+            if not words.after_preposition(start, m.start):
                 subjects.append(m)
                 sentence_of.append(start)
         self._subjects[key] = (subjects, sentence_of)
@@ -575,33 +575,58 @@ def _ends_with_comma(text: str, pos: int) -> bool:
     return pos > 0 and text[pos - 1] == ","
 
 
-_WINDOW = 256  # characters looked at before a name, doubled while only title words are seen
-_MAX_WINDOW = 1024  # beyond this the words before a name are no title chain (issue 11: a long
-# sentence of capitalised words made every name look back to its start)
-
-
 def _after_preposition(text: str, sentence_start: int, pos: int) -> bool:
-    """Whether the name at `pos` follows a preposition ("…released by Mr Trump").
+    """Whether the name at `pos` follows a preposition ("…released by Mr Trump")."""
+    words = text[sentence_start:pos].split()
+    while words and _in_title_chain(words[-1]):
+        words.pop()  # the title chain: "by the former US President"
+    return bool(words) and words[-1].lower().strip(",;:") in _PREPOSITION_WORDS
 
-    Only the words right before `pos` matter, so a window before it is split, widened
-    while it holds nothing but the title chain (splitting the whole sentence per name
-    was quadratic in long sentences, issue 11).
+
+def _in_title_chain(word: str) -> bool:
+    return word[:1].isupper() or word.lower() in ROLE_WORDS or word in _CHAIN_WORDS
+
+
+_WORD = re.compile(r"\S+")  # the words of str.split()
+
+
+class _Words:
+    """A paragraph's words, each with the last word up to it outside a title chain.
+
+    `after_preposition(start, pos)` answers `_after_preposition(text, start, pos)` by
+    lookup: popping the chain word by word for every name was quadratic in sentences
+    of thousands of capitalised words (fuzzing, issue 11).
     """
-    window = _WINDOW
-    while True:
-        start = max(sentence_start, pos - window)
-        words = text[start:pos].split()
-        if start > sentence_start and words and not text[start - 1].isspace():
-            words = words[1:]  # cut off mid-word
-        while words and (
-            words[-1][:1].isupper() or words[-1].lower() in ROLE_WORDS or words[-1] in _CHAIN_WORDS
-        ):
-            words.pop()  # the title chain: "by the former US President"
-        if words or start == sentence_start:
-            return bool(words) and words[-1].lower().strip(",;:") in _PREPOSITION_WORDS
-        if window >= _MAX_WINDOW:
-            return False  # a "title chain" of hundreds of capitalised words is no title
-        window *= 4
+
+    def __init__(self, text: str):
+        self.text = text
+        spans = [m.span() for m in _WORD.finditer(text)]
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+        self.last_free: list[int] = []  # index of the last non-chain word at or before k
+        last = -1
+        for k, (start, end) in enumerate(spans):
+            if not _in_title_chain(text[start:end]):
+                last = k
+            self.last_free.append(last)
+
+    def after_preposition(self, sentence_start: int, pos: int) -> bool:
+        first = bisect_left(self.starts, sentence_start)
+        if first > 0 and self.ends[first - 1] > sentence_start:  # starts mid-word: rare
+            return _after_preposition(self.text, sentence_start, pos)
+        k = bisect_left(self.starts, pos) - 1  # the last word starting before `pos`
+        if k < first:
+            return False
+        if self.ends[k] > pos:  # cut by `pos` ('("Marsh' -> '("')
+            cut = self.text[self.starts[k] : pos]
+            if not _in_title_chain(cut):
+                return cut.lower().strip(",;:") in _PREPOSITION_WORDS
+            k -= 1
+        free = self.last_free[k] if k >= 0 else -1
+        if free < first:
+            return False
+        word = self.text[self.starts[free] : self.ends[free]]
+        return word.lower().strip(",;:") in _PREPOSITION_WORDS
 
 
 _CHAIN_WORDS = frozenset(("the", "a", "an", "former"))
