@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import random
 import time
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings as django_settings
@@ -311,12 +313,7 @@ class Importer:
         the import stores them again.
         """
         if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT set_config('synchronous_commit', 'off', true), "
-                    "pg_advisory_xact_lock(%s)",
-                    [_WRITERS_LOCK],
-                )
+            _take_writers_lock()
             self.people.catch_up()
 
     def _existing_ids(self, records: list[ArticleRecord]) -> dict[tuple[str, str], int]:
@@ -525,7 +522,7 @@ class Importer:
         if not total:
             return
         ids = _reserve_ids(Comment, total)
-        to_db = connection.ops.adapt_datetimefield_value
+        to_db = _db_datetime
         rows: list[tuple] = []
         start = 0
         for article_id, record in created:
@@ -730,7 +727,17 @@ def import_file(path: str | Path, *, outlet: str | None = None) -> ImportOutcome
 
 
 def register_outlets(profiles: list[OutletProfile]) -> int:
-    """Create or update outlets from profiles (e.g. `--outlets-file`); returns how many."""
+    """Create or update outlets from profiles (e.g. `--outlets-file`); returns how many.
+
+    Under the importers' lock (PostgreSQL), so importers started together with the same
+    file never both create an outlet (#13)."""
+    with transaction.atomic():
+        _take_writers_lock()
+        _register_outlets(profiles)
+    return len(profiles)
+
+
+def _register_outlets(profiles: list[OutletProfile]) -> None:
     for profile in profiles:
         Outlet.objects.update_or_create(
             name=profile.name,
@@ -746,7 +753,17 @@ def register_outlets(profiles: list[OutletProfile]) -> int:
                 "signatures": list(profile.signatures),
             },
         )
-    return len(profiles)
+
+
+def _take_writers_lock() -> None:
+    """See `Importer._lock_writers`. Also turns `synchronous_commit` off for this
+    transaction, in the same round trip."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock(%s)",
+                [_WRITERS_LOCK],
+            )
 
 
 def _article_ids_by(column: str, values: list[str], *, url_is_null: bool = False) -> dict:
@@ -815,8 +832,18 @@ def _db_value(model, column: str, value):
     if column in _JSON_COLUMNS:
         return connection.ops.adapt_json_value(value, None)
     if column in _DATETIME_COLUMNS:
-        return connection.ops.adapt_datetimefield_value(value)
+        return _db_datetime(value)
     return value
+
+
+def _db_datetime(value: datetime | None):
+    """`adapt_datetimefield_value` for an aware datetime, without its per-call setting
+    lookups on SQLite (UTC text, as Django stores it with USE_TZ); hot in big batches."""
+    if value is None or value.tzinfo is None or connection.vendor != "sqlite":
+        return connection.ops.adapt_datetimefield_value(value)
+    if connection.timezone is not UTC:
+        return connection.ops.adapt_datetimefield_value(value)
+    return str(value.astimezone(UTC).replace(tzinfo=None))
 
 
 def _counts_by_person(record: ArticleRecord, people: dict[str, Person | None]) -> dict[int, int]:
@@ -904,7 +931,13 @@ def _chunks(items: list, size: int):
 
 def _source_key(record: ArticleRecord) -> str:
     """The stored path: absolute, with the bytes of a non-UTF-8 name backslash-escaped."""
-    return printable_path(Path(record.source).resolve())
+    return _resolved(record.source)
+
+
+@functools.lru_cache(maxsize=4 * BATCH_SIZE)
+def _resolved(source: str) -> str:
+    # A batch asks for each record's key several times; resolving costs system calls.
+    return printable_path(Path(source).resolve())
 
 
 def _comment_key(author, posted, text) -> tuple:

@@ -139,3 +139,47 @@ def _count(database, table: str) -> int:
             return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
     except sqlite3.OperationalError:  # the table is not there yet, or the file is busy
         return 0
+
+
+def test_workers_never_run_far_ahead_of_storing(monkeypatch):
+    """`--workers`: parsed files wait in a bounded queue, not all in memory (#13)."""
+    from articles.management.commands import import_articles
+
+    submitted: list[list[str]] = []
+
+    class Done:
+        def __init__(self, paths):
+            self.paths = paths
+
+        def get(self):
+            return [f"parsed {p}" for p in self.paths]
+
+    class FakePool:
+        def __init__(self, workers, initializer, initargs):
+            initializer(*initargs)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def apply_async(self, func, args):
+            submitted.append(args[0])
+            return Done(args[0])
+
+    class FakeContext:
+        Pool = FakePool
+
+    monkeypatch.setattr(import_articles.multiprocessing, "get_context", lambda _: FakeContext)
+    importer = type("Importer", (), {"settings": None})()
+    paths = [f"{n}.txt" for n in range(1000)]
+
+    parsed = import_articles.Command()._prepared(paths, importer, workers=2)
+    taken = 0
+    for item in parsed:
+        taken += 1
+        in_flight = sum(len(task) for task in submitted) - taken
+        assert in_flight <= 2 * 3 * 8, in_flight  # workers × tasks in flight × files a task
+        assert item == f"parsed {taken - 1}.txt"
+    assert taken == 1000

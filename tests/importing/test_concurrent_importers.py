@@ -14,9 +14,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.models import Count
 
-from articles.importing import register_outlets
 from articles.models import Article, Mention, Outlet, Person, Quote
-from articles.outlet_files import load_outlet_profiles
 from comments.models import Comment
 from tests.conftest import REPO
 from tests.importing.conftest import BENCH_OUTLETS
@@ -53,13 +51,14 @@ def test_three_importers_over_overlapping_files_store_what_one_importer_stores(
             "this test runs in the suite's PostgreSQL pass"
         )
     paths = [str(p) for p in synthetic_dumps(150, seed=7)]
-    register_outlets(load_outlet_profiles(BENCH_OUTLETS))
     # Overlapping sets, in different orders: every file is taken by two or three importers.
     sets = [paths[:100], paths[50:], list(reversed(paths))]
     env = dict(os.environ, DATABASE_URL=_database_url(), DJANGO_SETTINGS_MODULE="tests.settings")
     importers = [
         subprocess.Popen(
-            [sys.executable, "manage.py", "import_articles", "-", "--batch-size", "16"],
+            # Each registers the outlets too, as importers started on several machines do.
+            [sys.executable, "manage.py", "import_articles", "-", "--batch-size", "16"]
+            + ["--outlets-file", BENCH_OUTLETS],
             cwd=REPO,
             env=env,
             stdin=subprocess.PIPE,
