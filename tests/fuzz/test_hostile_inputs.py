@@ -12,14 +12,18 @@ import pytest
 from tests.fuzz.guard import timed_extract
 from tests.fuzz.hostile_shapes import SHAPES
 
-BUDGET = 2.0  # seconds per input: the fuzzing budget too
+BUDGET = 2.0  # seconds per input in the release fuzz run (scripts/fuzz, a quiet machine)
+# In the suite the guard is wider: CI shares its 2 cores with PostgreSQL and the browser, and
+# a loaded machine doubled parse times here. Every case below took far longer before its fix
+# (quadratic: twice the size, four times the time), so it still fails a regression.
+SUITE_BUDGET = 5.0
 
 CASES = [
     ("pronoun_paragraph", 76_000),  # one paragraph of "…," he said quotes: 18 s before
-    ("dots_in_quote", 16_000),  # "spoke……x" in a quote paragraph: 5 s before
+    ("dots_in_quote", 32_000),  # "spoke……x" in a quote paragraph: 5 s at 16 KB before
     ("many_quotes", 250_000),  # 3,135 quote paragraphs: 9 s before
-    ("one_sentence_quotes", 100_000),  # 1,440 quotes in one sentence: 3.6 s before
-    ("short_key_quotes", 100_000),  # 3,088 short quotes to deduplicate: 4.3 s before
+    ("one_sentence_quotes", 200_000),  # 1,440 quotes in one sentence: 3.6 s at 100 KB before
+    ("short_key_quotes", 200_000),  # 3,088 short quotes to deduplicate: 4.3 s at 100 KB before
     ("many_people", 150_000),  # 3,900 different people: 12-21 s before (300 KB: 46 s)
 ]
 
@@ -28,10 +32,10 @@ CASES = [
 def test_hostile_input_parses_within_budget(shape: str, size: int) -> None:
     record, seconds = timed_extract(SHAPES[shape](size))
     assert record is not None
-    assert seconds < BUDGET, f"{shape} at {size // 1000} KB took {seconds:.2f} s"
+    assert seconds < SUITE_BUDGET, f"{shape} at {size // 1000} KB took {seconds:.2f} s"
 
 
 @pytest.mark.parametrize("shape", sorted(SHAPES))
 def test_every_hostile_shape_parses_or_is_refused_within_budget(shape: str) -> None:
     _, seconds = timed_extract(SHAPES[shape](50_000))
-    assert seconds < BUDGET, f"{shape} at 50 KB took {seconds:.2f} s"
+    assert seconds < SUITE_BUDGET, f"{shape} at 50 KB took {seconds:.2f} s"

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from tests.fuzz.guard import timed_extract
-
-BUDGET = 2.0  # seconds, generous: a quadratic path takes many times this at these sizes
+from tests.fuzz.test_hostile_inputs import SUITE_BUDGET as BUDGET
 
 
 def test_a_page_of_thousands_of_distinct_paragraphs_parses_in_time() -> None:
