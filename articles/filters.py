@@ -71,7 +71,7 @@ class ArticleFilter(ListFilterSet):
 
     def order(self, queryset, sort):
         if sort == "relevance":
-            # Ranked only on PostgreSQL (ArticleQuerySet.search annotates `rank`).
+            # ArticleQuerySet.search annotates `rank` on both databases (#15).
             if "rank" in queryset.query.annotations:
                 return queryset.order_by("-rank", *NEWEST_FIRST)
             sort = "newest"

@@ -26,17 +26,18 @@ class IndexFilterSet(django_filters.FilterSet):
         form = ListForm
         fields: list[str] = []
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data=None, *args, extra_params: tuple[str, ...] = (), **kwargs):
         if data is not None and not data.get("sort"):
             data = data.copy()
             data["sort"] = next(iter(self.SORTS))
         super().__init__(data, *args, **kwargs)
+        self._extra_params = extra_params  # the API's cursor, size, _nocount (#15)
 
     @property
     def form(self):
         form = super().form
         if self.is_bound:
-            form.known_params = (*self.filters, "page")
+            form.known_params = (*self.filters, "page", *self._extra_params)
             form.unknown_params = tuple(k for k in self.data if k not in form.known_params)
         return form
 

@@ -1,15 +1,19 @@
 """Reads the pages share, as QuerySet methods with domain names.
 
-Search uses PostgreSQL full-text search (GIN-indexed `search_vector`, ranked)
-and falls back to case-insensitive substring matching on SQLite.
+Search is full-text and ranked on both databases, with the same query syntax
+(`websearch_to_tsquery`: phrases in quotes, -word, OR): PostgreSQL's GIN-indexed
+`search_vector`, SQLite's FTS5 index `article_fts` (the `search` app, #15).
 """
 
 from __future__ import annotations
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections, models
-from django.db.models import F, Func, OuterRef, Q, Subquery
+from django.db.models import F, Func, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
+
+from search.expressions import Fts5Rank, matching_ids, no_ids
+from search.websearch import to_fts5
 
 SEARCH_CONFIG = "english"
 
@@ -57,7 +61,8 @@ class ArticleQuerySet(models.QuerySet):
         return matched
 
     def search(self, text: str) -> ArticleQuerySet:
-        """Full-text search on PostgreSQL (ranked), substring match of every word on SQLite."""
+        """Full-text search, annotated with `rank` (higher is better): `search_vector` on
+        PostgreSQL, the FTS5 index on SQLite, `"a phrase" -not OR either` on both."""
         text = (text or "").strip()
         if not text:
             return self
@@ -66,12 +71,10 @@ class ArticleQuerySet(models.QuerySet):
             return self.filter(search_vector=query).annotate(
                 rank=SearchRank(F("search_vector"), query)
             )
-        matched = self
-        for word in text.split():
-            matched = matched.filter(
-                Q(title__icontains=word) | Q(standfirst__icontains=word) | Q(body__icontains=word)
-            )
-        return matched
+        match = to_fts5(text)
+        if match is None:  # only stop words or punctuation: nothing, as on PostgreSQL
+            return self.filter(pk__in=no_ids()).annotate(rank=Value(0.0, models.FloatField()))
+        return self.filter(pk__in=matching_ids(match)).annotate(rank=Fts5Rank(match))
 
 
 class PersonQuerySet(models.QuerySet):

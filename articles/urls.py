@@ -23,11 +23,13 @@ urlpatterns = [
     path("outlets/<slug:slug>/", outlet_views.outlet_detail, name="outlet_detail"),
     path("quotes/", quote_views.quote_list, name="quote_list"),
     re_path(
-        r"^export/articles\.(?P<fmt>csv|json)$",
+        r"^export/articles\.(?P<fmt>csv|json|ndjson)$",
         export_views.export_articles,
         name="export_articles",
     ),
     re_path(
-        r"^export/quotes\.(?P<fmt>csv|json)$", export_views.export_quotes, name="export_quotes"
+        r"^export/quotes\.(?P<fmt>csv|json|ndjson)$",
+        export_views.export_quotes,
+        name="export_quotes",
     ),
 ]

@@ -10,6 +10,7 @@ from articles.facets import article_facets
 from articles.filters import ArticleFilter
 from articles.models import Article
 from articles.vocabulary import list_links, list_redirect, match_note
+from search.snippets import attach_snippets
 
 
 def article_list(request):
@@ -18,6 +19,8 @@ def article_list(request):
         return moved
     articles = filterset.qs if filterset.is_valid() else Article.objects.none()
     page = paginate_articles(articles, request.GET.get("page"))
+    if filterset.is_valid() and filterset.form.cleaned_data.get("q"):
+        page.object_list = attach_snippets(list(page.object_list), filterset.form.cleaned_data["q"])
     context = {
         "filter": filterset,
         "page": page,

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "django_filters",
     "articles",
     "comments",
+    "api",
+    "search",
 ]
 
 MIDDLEWARE = [
