@@ -70,8 +70,8 @@ class PeopleDirectory:
         """
         fresh = list(Person.objects.filter(import_revision__gt=self._revision).only(*_FIELDS))
         for person in fresh:
-            if person.pk in self._people:
-                self._forget(person.pk)
+            # Filed under its new forms too; entries of earlier forms stay, as they do
+            # in the importer that renamed it.
             self._people[person.pk] = person
             self._add(person.pk, person)
             self._slugs.add(person.slug)
@@ -123,9 +123,16 @@ class PeopleDirectory:
             return
         Person.objects.bulk_create(self._pending.values())
         for temporary_id, person in self._pending.items():
-            self._forget(temporary_id)
+            # Every index entry moves to the real id, those of earlier forms too (renamed
+            # while pending: "Cordova", then "Omar Cordova"), exactly as if the person had
+            # been saved at once and renamed after.
+            del self._people[temporary_id]
             self._people[person.pk] = person
-            self._add(person.pk, person)
+            keys = self._keys.pop(temporary_id, set())
+            for key in keys:
+                known = self._index[key].pop(temporary_id)
+                self._index[key][person.pk] = KnownPerson(person.pk, known.name, known.aliases)
+            self._keys[person.pk] = keys
         self._pending = {}
 
     def _learn_form(self, person_id: int, person: Person, name: str) -> None:
@@ -166,11 +173,6 @@ class PeopleDirectory:
             for key in (_surname_key(form), _exact_key(form)):
                 self._index[key][person_id] = known
                 keys.add(key)
-
-    def _forget(self, person_id: int) -> None:
-        del self._people[person_id]
-        for key in self._keys.pop(person_id, ()):
-            self._index[key].pop(person_id, None)
 
     def _unique_slug(self, name: str) -> str:
         # Every slug is in memory (loaded by reload()); a person created meanwhile by

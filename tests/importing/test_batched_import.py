@@ -14,6 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.importing import Importer
+from articles.linking import PeopleDirectory
 from articles.models import Article, Mention, Quote
 from comments.models import Comment
 from tests.conftest import REPO
@@ -183,3 +184,17 @@ def test_workers_never_run_far_ahead_of_storing(monkeypatch):
         assert in_flight <= 2 * 3 * 8, in_flight  # workers × tasks in flight × files a task
         assert item == f"parsed {taken - 1}.txt"
     assert taken == 1000
+
+
+def test_a_person_renamed_while_waiting_for_its_insert_still_answers_to_the_old_form(db):
+    """Inside a batch, new people are inserted at its end; one renamed meanwhile ("Cordova",
+    then "Omar Cordova") is matched afterwards as if saved at once and renamed after: the
+    bare surname still names them, even once another Cordova exists."""
+    people = PeopleDirectory()
+    cordova = people.resolve_all(["Cordova"], save=False)["Cordova"]
+    people.resolve_all(["Omar Cordova"], save=False)
+    people.save_pending()
+    leila = people.resolve("Leila Cordova")
+
+    assert cordova.name == "Omar Cordova" and leila.pk != cordova.pk
+    assert people.resolve("Cordova") == cordova
