@@ -490,27 +490,18 @@ class Importer:
         return ids
 
     def _article_row(self, record: ArticleRecord, digest: str, now) -> tuple:
-        warnings = review_warnings(record)
         values = {
             "outlet_id": self._outlet(record.outlet).pk,
             "url": record.url,
-            "title": record.title[:500],
             "slug": slugify(record.title)[:200] or "article",
-            "authors": list(record.authors),
-            "published": record.published,
-            "updated": record.updated,
-            "standfirst": record.standfirst or "",
-            "body": "\n\n".join(record.body),
-            "tags": list(record.tags),
+            **_curatable_fields(record),
             "source_path": _source_key(record),
             "content_hash": digest,
             "imported_at": now,
             "curated_fields": [],
             "comment_count": len(record.comments),
             "quote_count": len(record.quotes),
-            "import_warnings": list(warnings),
-            "warning_kinds": warning_kinds(warnings),
-            "warning_count": len(warnings),
+            **_warning_fields(record),
         }
         return tuple(_db_value(Article, column, values[column]) for column in _ARTICLE_COLUMNS)
 
@@ -561,16 +552,7 @@ class Importer:
     def _save_article(
         self, article: Article | None, record: ArticleRecord, digest: str, **extra
     ) -> Article:
-        values = {
-            "title": record.title[:500],
-            "authors": list(record.authors),
-            "published": record.published,
-            "updated": record.updated,
-            "standfirst": record.standfirst or "",
-            "body": "\n\n".join(record.body),
-            "tags": list(record.tags),
-        }
-        warnings = review_warnings(record)
+        values = _curatable_fields(record)
         if article is None:
             article = Article(url=record.url, slug=slugify(record.title)[:200] or "article")
         for name, value in values.items():
@@ -580,10 +562,7 @@ class Importer:
         article.source_path = _source_key(record)
         article.content_hash = digest
         article.imported_at = timezone.now()
-        article.import_warnings = list(warnings)
-        article.warning_kinds = warning_kinds(warnings)
-        article.warning_count = len(warnings)
-        for name, value in extra.items():
+        for name, value in {**_warning_fields(record), **extra}.items():
             setattr(article, name, value)
         article.save()
         return article
@@ -951,3 +930,26 @@ def _unique_slug(model, name: str) -> str:
     while model.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def _curatable_fields(record: ArticleRecord) -> dict:
+    """The article fields an import sets and a curator may take over (`curated_fields`)."""
+    return {
+        "title": record.title[:500],
+        "authors": list(record.authors),
+        "published": record.published,
+        "updated": record.updated,
+        "standfirst": record.standfirst or "",
+        "body": "\n\n".join(record.body),
+        "tags": list(record.tags),
+    }
+
+
+def _warning_fields(record: ArticleRecord) -> dict:
+    """The review queue's fields: the import's warnings, their kinds and their number."""
+    warnings = review_warnings(record)
+    return {
+        "import_warnings": list(warnings),
+        "warning_kinds": warning_kinds(warnings),
+        "warning_count": len(warnings),
+    }
