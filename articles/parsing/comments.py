@@ -53,7 +53,7 @@ _TABLE_LABEL_RE = re.compile(
     r"\s*:\s*",
     re.IGNORECASE,
 )
-_CUE_WORDS = ("says", "said", "wrote", "writes", "commented", "replied")
+CUE_WORDS = ("says", "said", "wrote", "writes", "commented", "replied")
 _LEAD_CUE_RE = re.compile(r"^(?:posted|written|submitted|comment)?\s*by\s+", re.IGNORECASE)
 # A comment's running number before its header: "#3 Posted by Nell Drury, 03/03/2018 20:05".
 _NUMBER_RE = re.compile(r"^(?:#|no\.\s*)\d{1,5}\b[.:)]?\s*|^\d{1,4}[.)]\s+", re.IGNORECASE)
@@ -90,9 +90,13 @@ _CLOSING_RE = re.compile(
 )
 _DATE_LEADS = ("", "posted", "posted on", "posted at", "on", "at", "written on", "submitted on")
 _FUNCTION_WORDS = {"on", "at", "by", "from", "in", "written", "posted", "the", "and"}
+# First three letters a date line can open with: weekdays, months, posted/written/submitted.
 _DATE_OPENERS = frozenset(
-    "mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep oct nov dec pos wri sub".split()
-)
+    (
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may",
+        "jun", "jul", "aug", "sep", "oct", "nov", "dec", "pos", "wri", "sub",
+    )
+)  # fmt: skip
 _CLOCK_RE = re.compile(r"\d{1,2}:\d{2}")
 _CALENDAR_WORDS = {
     "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs",
@@ -105,7 +109,9 @@ _STATUS_RE = re.compile(
 )
 _INITIAL_END_RE = re.compile(r"(?:^|\s|\.)[A-Z]\.$")
 # Placeholder names outlets print for readers who gave none.
-_ANONYMOUS_NAMES = {"anonymous", "anon", "guest", "unknown", "a reader", "reader", "visitor"}
+ANONYMOUS_NAMES = {
+    "anonymous", "anon", "guest", "unknown", "a reader", "reader", "visitor", "name withheld",
+}  # fmt: skip
 _BUTTON_WORDS = {"context", "parent", "link", "edit", "delete", "quote", "thread", "top"}
 _MAX_HEADER = (
     110  # header lines are short; longer lines are comment text (and skip the date search)
@@ -219,7 +225,7 @@ def comment_header(
         return None
     # Cheap tests first (this runs on every line of every page): a one-line header ends
     # with its date or a speech cue; a two-line one is a short line over a line with digits.
-    if not (_may_end_with_date(raw) or raw.rstrip(" :.…|").lower().endswith(_CUE_WORDS)):
+    if not (_may_end_with_date(raw) or raw.rstrip(" :.…|").lower().endswith(CUE_WORDS)):
         if len(raw) > 60:
             return None
         nxt = _next_line(lines, i + 1)
@@ -277,7 +283,7 @@ def comment_header(
         return None
     if not _HEADER_TAIL_RE.match(date_line[found.end :]):
         return None
-    author = None if name.casefold() in _ANONYMOUS_NAMES else name
+    author = None if name.casefold() in ANONYMOUS_NAMES else name
     return nxt - i + 1, author, found.value, reply_name
 
 
@@ -339,10 +345,10 @@ def _table_cells(line: str) -> str:
 def _header(line: str, zone: str | None, warnings: list[str], number: int) -> _Draft | None:
     if len(line) > _MAX_HEADER:
         return None
-    cue = _NAME_CUE_RE.match(line) if line.rstrip(" :.…").lower().endswith(_CUE_WORDS) else None
+    cue = _NAME_CUE_RE.match(line) if line.rstrip(" :.…").lower().endswith(CUE_WORDS) else None
     if cue is not None and _plausible_name(cue.group("name")):
         name = _clean_name(cue.group("name"))
-        author = None if name.casefold() in _ANONYMOUS_NAMES else name
+        author = None if name.casefold() in ANONYMOUS_NAMES else name
         return _Draft(author, None, waiting_for_date=True)
     if not _may_end_with_date(line):
         return None
@@ -358,7 +364,7 @@ def _header(line: str, zone: str | None, warnings: list[str], number: int) -> _D
         name = _clean_name(prefix)
         if not _plausible_name(name):
             return None
-        if name.casefold() in _ANONYMOUS_NAMES:
+        if name.casefold() in ANONYMOUS_NAMES:
             name = None
     if found.warning:
         warnings.append(f"comment {number}: {found.warning}")

@@ -15,9 +15,9 @@ from .decode import DEFAULT_MAX_BYTES, read_decoded
 from .layout import parse_page
 from .people import find_people
 from .quotes import find_quotes
-from .transcripts import find_transcript_turns
 from .records import ArticleRecord, ExtractionError, OutletProfile, ParsedPerson, ParsedQuote
 from .time_budget import time_budget
+from .transcripts import find_transcript_turns
 
 DEFAULT_TIME_LIMIT = 10.0  # seconds of parsing per file before it is stopped (#11)
 
@@ -76,10 +76,8 @@ def find_people_and_quotes(
     turns = find_transcript_turns(body, persons)
     if turns:
         # A transcript's turns are its quotes; quotation marks inside a turn are not more.
-        owned = {turn.paragraph for turn in turns}
-        bounds = sorted(owned) + [len(body)]
-        inside = {p for a, b in zip(bounds, bounds[1:]) for p in range(a, b)}
-        kept = [q for q in quotes if q.paragraph not in inside]
+        first_turn = min(turn.paragraph for turn in turns)
+        kept = [q for q in quotes if q.paragraph is None or q.paragraph < first_turn]
         quotes = tuple(sorted([*kept, *turns], key=lambda q: q.paragraph or 0))
     return persons, quotes
 

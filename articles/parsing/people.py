@@ -16,6 +16,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .bylines import normalise_name
 from .given_names import is_given_name
 from .names import (
     PARTICLES,
@@ -527,7 +528,7 @@ def find_people(
             _collect(text, run, position, full, singles, single_use, alias_map, article)
         label = _TRANSCRIPT_LABEL_RE.match(text) if position else None
         if label is not None:
-            words = normalise_label(label.group("name")).split()
+            words = normalise_name(label.group("name")).split()
             # "Next Up:" or "SERVICE ALERT:" are page labels: a turn needs a known given
             # name or a role after the name ("WILLA BAY, CEO, HARBOUR LINES:").
             roled = label.group(0).rstrip().rstrip(":").count(",") >= 1
@@ -695,13 +696,6 @@ class _ArticleWords:
 _TRANSCRIPT_LABEL_RE = re.compile(
     r"^(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})(?:, [A-Z][A-Za-z'’ ,&-]{1,60})?:(?:\s|$)"
 )
-
-
-def normalise_label(name: str) -> str:
-    """``WILLA BAY`` → ``Willa Bay``; mixed case kept."""
-    if name.isupper():
-        return " ".join(part.capitalize() for part in name.split())
-    return name
 
 
 # A headline closing on its speaker: "There's difficulty but no crisis – Ama Boateng-Ofori".

@@ -24,6 +24,8 @@ from datetime import datetime
 
 from .bylines import looks_like_name, normalise_name, parse_byline
 from .comments import (
+    ANONYMOUS_NAMES,
+    CUE_WORDS,
     comment_header,
     find_comments_heading,
     is_comment_furniture,
@@ -52,7 +54,6 @@ _PLACE_LINE_RE = re.compile(
     r"^(?:on\s+e-?mail\.?|via\s+e-?mail\.?|by\s+e-?mail\.?)$", re.IGNORECASE
 )
 _MAX_SIGNATURE_WORDS = 4
-_CUE_ENDINGS = ("says", "said", "wrote", "writes", "commented", "replied")
 _DIGIT_RE = re.compile(r"\d")
 _ADDRESS_LINE_RE = re.compile(r"^[A-Z][\w'’ .-]{1,30}[,.]$")
 _SALUTATION_RE = re.compile(r"^(?:sir|madam|dear\s+(?:sir|madam|editor))\s*[,:—–-]", re.IGNORECASE)
@@ -63,7 +64,6 @@ _META_WORDS_RE = re.compile(r":|\b(?:published|updated|posted|source|by)\b", re.
 # A capital inside a word after two lower-case letters ("TransportColin"); "McDonald",
 # "DeSantis" and "O'Brien" have one lower-case letter or none before it.
 _GLUED_RE = re.compile(r"[a-z]{3}[A-Z]")
-_ANONYMOUS_NAMES = {"anonymous", "anon", "guest", "unknown", "a reader", "reader", "name withheld"}
 
 
 @dataclass
@@ -181,7 +181,7 @@ def _scan_headers(lines: Sequence[str], start: int, zone: str | None) -> _Scan:
         line = lines[i]
         if not (
             short[i]
-            and (digit[i] or next_digit[i] or line.rstrip(" :.…|\t").lower().endswith(_CUE_ENDINGS))
+            and (digit[i] or next_digit[i] or line.rstrip(" :.…|\t").lower().endswith(CUE_WORDS))
         ):
             i += 1
             continue
@@ -488,7 +488,7 @@ def _signature_at(lines: Sequence[str], i: int, segment_start: int) -> tuple[str
 
 def _signer(name: str) -> bool:
     words = name.split()
-    if not 1 <= len(words) <= _MAX_SIGNATURE_WORDS or name.casefold() in _ANONYMOUS_NAMES:
+    if not 1 <= len(words) <= _MAX_SIGNATURE_WORDS or name.casefold() in ANONYMOUS_NAMES:
         return False
     if len(words) == 1:
         return False  # one word alone is a label or a heading far more often than a signer

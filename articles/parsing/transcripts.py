@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .bylines import normalise_name
 from .names import name_key, surname
 from .records import ParsedPerson, ParsedQuote
 
@@ -127,9 +128,8 @@ class _Resolver:
 
 
 def _display(label: str) -> str:
-    if label.isupper() and len(label) > 3:
-        return " ".join(part.capitalize() for part in label.split())
-    return label
+    """``WILLA BAY`` → ``Willa Bay``; initials (``AR``) stay as printed."""
+    return label if len(label) <= 3 else normalise_name(label)
 
 
 def _initials(name: str) -> str:
