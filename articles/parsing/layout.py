@@ -388,6 +388,8 @@ def _slug_title(paras: Sequence[_Para], url: str | None, outlet_names: Sequence[
         if not _title_shaped(text) or _is_furniture(text) or _is_meta(text, outlet_names):
             continue
         best = (share, i)
+        if share == 1:
+            break  # every slug word: no later line can do better
     return best[1] if best else None
 
 

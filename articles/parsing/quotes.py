@@ -704,23 +704,33 @@ def _dedupe(quotes: list[_Attributed]) -> list[_Attributed]:
     """
     keys = [_NORMALISE.sub(" ", q.span.text.lower()).strip() for q in quotes]
     dropped: set[int] = set()
-    candidates = _DedupeIndex(keys, dropped)
+    # An ordinary article has a few dozen quotes: comparing every pair is cheapest there.
+    # The index finds the same first match among many quotes without visiting every pair.
+    if len(quotes) <= _PAIRWISE_MAX:
+        candidates = None
+        every = range(len(quotes))
+    else:
+        candidates = _DedupeIndex(keys, dropped)
     for i in range(len(quotes)):
         short = keys[i]
-        for j in candidates.for_key(i):
+        for j in every if candidates is None else candidates.for_key(i):
             if j == i or j in dropped:
                 continue
             long_ = keys[j]
             if len(short) > len(long_) or (len(short) == len(long_) and i < j):
                 continue
             if _near_prefix(short, long_):
-                candidates.drop(i)
+                if candidates is None:
+                    dropped.add(i)
+                else:
+                    candidates.drop(i)
                 if quotes[i].speaker and not quotes[j].speaker:
                     quotes[j].speaker, quotes[j].cue = quotes[i].speaker, quotes[i].cue
                 break
     return [q for k, q in enumerate(quotes) if k not in dropped]
 
 
+_PAIRWISE_MAX = 48  # up to this many quotes `_dedupe` compares every pair
 _PREFIX = 40  # `_near_prefix` needs this many leading characters in common
 
 

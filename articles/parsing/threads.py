@@ -97,7 +97,8 @@ def find_thread(
     of running text, before which a header-led thread needs a heading of its own.
     """
     heading = find_comments_heading(lines, first)
-    scan = _scan_headers(lines, first, zone)
+    # Under a heading only the lines after it can hold the thread's headers.
+    scan = _scan_headers(lines, first if heading is None else heading[0] + 1, zone)
     if heading is not None:
         at, declared = heading
         headed = _header_led(lines, at + 1, zone, need=1, scan=scan)
@@ -168,7 +169,7 @@ def _scan_headers(lines: Sequence[str], start: int, zone: str | None) -> _Scan:
     # Which lines can be headers at all, decided in bulk: a header is a short line with a
     # digit (its date) or ending in a speech cue, or a short line over a line with a digit.
     # Everything else (most lines) never reaches the header parser.
-    short = [len(line) <= 130 for line in lines]
+    short = [0 < len(line) <= 130 for line in lines]
     digit = [s and _DIGIT_RE.search(line) is not None for s, line in zip(short, lines)]
     next_digit = [False] * (n + 1)
     seen = False
@@ -360,7 +361,13 @@ def _signed(lines: Sequence[str], start: int, *, need: int) -> Thread | None:
     i = start
     n = len(lines)
     while i < n:
-        inline = _inline_signature(lines[i])
+        line = lines[i]
+        # Cheap tests first: a signed line has a dash; a signature line is short.
+        dashed = "—" in line or "–" in line or "―" in line
+        if not dashed and (len(line) > 60 and len(line.strip()) > 60 or not line.strip()):
+            i += 1
+            continue
+        inline = _inline_signature(line) if dashed else None
         if inline is not None:
             text, name = inline
             draft = _Draft(name, None, [(i, text)])
