@@ -756,8 +756,6 @@ class _DedupeIndex:
                 self.postings.setdefault(word, []).append(i)
         self._alive: dict[int, _Alive] = {}  # by id() of a list above, made when first read
         self._lists: list[list[_Alive]] = [[] for _ in keys]  # the read lists holding a key
-        self._joined: str | None = None
-        self._offsets: list[int] = []
 
     def drop(self, i: int) -> None:
         self.dropped.add(i)
@@ -780,26 +778,12 @@ class _DedupeIndex:
         if len(key) >= _PREFIX:
             sources.append(self._read(self.prefix[key[:_PREFIX]]))
         words = key.split()
-        if len(words) >= 3:
-            # A key inside another has its inner words whole in it ("a b c d" in "x a b c d e").
-            sources.append(self._read(min((self.postings[w] for w in words[1:-1]), key=len)))
-        else:  # its first and last words may be parts of longer ones: search the text
-            sources.append(self._containing(key))
+        # A key inside another has its inner words whole in it ("a b c d" in "x a b c d e").
+        # A key of one or two words counts as inside another only with its words whole
+        # there too: searching the page's text for every short key was quadratic (issue 11).
+        inner = words[1:-1] if len(words) >= 3 else words
+        sources.append(self._read(min((self.postings[w] for w in inner), key=len)))
         return heapq.merge(*sources)
-
-    def _containing(self, key: str) -> Iterator[int]:
-        if self._joined is None:
-            self._joined = "\n".join(self.keys)
-            at = 0
-            for k in self.keys:
-                self._offsets.append(at)
-                at += len(k) + 1
-        found = self._joined.find(key)
-        while found != -1:
-            index = bisect_right(self._offsets, found) - 1
-            yield index
-            # On to the next key: containment in this one is settled.
-            found = self._joined.find(key, self._offsets[index] + len(self.keys[index]) + 1)
 
 
 class _Alive:
@@ -834,7 +818,11 @@ class _Alive:
 def _near_prefix(short: str, long_: str) -> bool:
     if not short:
         return True
-    if long_.startswith(short) or short in long_:
+    if short.count(" ") < 2:
+        # One or two words: inside another key only as whole words ("war" is not in "warns").
+        if f" {short} " in f" {long_} ":
+            return True
+    elif long_.startswith(short) or short in long_:
         return True
     common = 0
     for a, b in zip(short, long_, strict=False):
