@@ -114,27 +114,54 @@ def row_values(row: models.Model, keys: list[SortKey]) -> list[Any]:
     return [getattr(row, alias) for alias in _aliases(keys)]
 
 
-def encode_cursor(keys: list[SortKey], values: list[Any]) -> str:
+@dataclass(frozen=True)
+class Cursor:
+    """Where a page starts: after the row with `values` (or, `before`, ending just before
+    it; `values` None with `before`: the end of the list). `position` is how many rows
+    precede the row (for "Showing 26-50"; a hint, not a key)."""
+
+    values: list[Any] | None
+    before: bool = False
+    position: int | None = None
+
+
+def encode_cursor(
+    keys: list[SortKey], values: list[Any] | None, *, before: bool = False, position=None
+) -> str:
     """`[datetime(2016, 11, 14, …), 7]` -> an opaque url-safe string."""
-    payload = {"o": order_tag(keys), "v": [_encode_value(v) for v in values]}
+    payload: dict[str, Any] = {"o": order_tag(keys)}
+    payload["v"] = None if values is None else [_encode_value(v) for v in values]
+    if before:
+        payload["b"] = 1
+    if position is not None:
+        payload["n"] = position
     raw = json.dumps(payload, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, keys: list[SortKey]) -> list[Any]:
-    """The sort values in `cursor`, or `BadCursor` saying what is wrong with it."""
+def decode_cursor(cursor: str, keys: list[SortKey]) -> Cursor:
+    """What `cursor` says, or `BadCursor` saying what is wrong with it."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         payload = json.loads(raw)
     except (binascii.Error, ValueError, UnicodeDecodeError):
         raise BadCursor("cursor is not one this API gave out (not base64url JSON)") from None
-    if not isinstance(payload, dict) or not isinstance(payload.get("v"), list):
+    if not isinstance(payload, dict) or not isinstance(payload.get("v", 0), list | None):
         raise BadCursor("cursor is not one this API gave out (wrong shape)")
     if payload.get("o") != order_tag(keys):
         raise BadCursor("cursor belongs to another sort order; start again without it")
-    if len(payload["v"]) != len(keys):
+    before = payload.get("b") == 1
+    if payload["v"] is None and not before:
+        raise BadCursor("cursor is not one this API gave out (wrong shape)")
+    if payload["v"] is not None and len(payload["v"]) != len(keys):
         raise BadCursor("cursor has the wrong number of values for this sort")
-    return [_decode_value(v) for v in payload["v"]]
+    position = payload.get("n")
+    if position is not None and (
+        isinstance(position, bool) or not isinstance(position, int) or not 0 <= position < 2**53
+    ):
+        raise BadCursor("cursor holds a position that cannot be read")
+    values = None if payload["v"] is None else [_decode_value(v) for v in payload["v"]]
+    return Cursor(values, before, position)
 
 
 def _encode_value(value: Any) -> Any:
@@ -165,21 +192,73 @@ def _decode_value(value: Any) -> Any:
 class KeysetPage:
     rows: list
     next_cursor: str | None
+    previous_cursor: str | None = None
+    start: int | None = None  # rows before the first row, when known
+
+
+def _reversed(keys: list[SortKey]) -> list[SortKey]:
+    return [SortKey(k.expression, not k.descending, not k.nulls_last) for k in keys]
 
 
 def keyset_page(queryset: QuerySet, cursor: str | None, size: int) -> KeysetPage:
-    """Up to `size` rows of the ordered `queryset` after `cursor` (from the start without),
-    and the cursor of the page after, if there are more rows."""
+    """Up to `size` rows of the ordered `queryset` after `cursor` (from the start without;
+    before it, for a cursor of the page before), with the cursors of the pages after and
+    before, when there are rows there. Each page is one query on the list's index, however
+    deep it is."""
     annotated, keys = with_keys(queryset)
-    if cursor:
-        values = decode_cursor(cursor, keys)
-        _check_types(annotated, keys, values)
-        annotated = after(annotated, keys, values)
-    rows = list(annotated[: size + 1])
-    more = len(rows) > size
-    rows = rows[:size]
-    next_cursor = encode_cursor(keys, row_values(rows[-1], keys)) if more and rows else None
-    return KeysetPage(rows, next_cursor)
+    if not cursor:
+        return _page(annotated, keys, annotated[: size + 1], size, start=0, first=True)
+    where = decode_cursor(cursor, keys)
+    if where.values is not None:
+        _check_types(annotated, keys, where.values)
+    if not where.before:
+        rows = after(annotated, keys, where.values)[: size + 1]
+        return _page(annotated, keys, rows, size, start=where.position, first=False)
+    # The page before the anchor: the rows before it in reverse order, read backwards.
+    backwards = annotated.reverse()
+    if where.values is not None:
+        backwards = after(backwards, _reversed(keys), where.values)
+    rows = list(backwards[: size + 1])
+    at_start = len(rows) <= size
+    rows = rows[:size][::-1]
+    if at_start:
+        start = 0
+    elif where.position is not None:
+        start = max(where.position - len(rows), 0)
+    else:
+        start = None
+    more = bool(rows) and where.values is not None  # the anchor row follows
+    return _page(annotated, keys, rows, size, start=start, first=at_start, more=more)
+
+
+def offset_page(queryset: QuerySet, offset: int, size: int) -> KeysetPage:
+    """The page at `offset` (a numbered page of a small result), with keyset cursors to the
+    pages around it: OFFSET costs grow with depth, so callers cap it."""
+    annotated, keys = with_keys(queryset)
+    rows = annotated[offset : offset + size + 1]
+    return _page(annotated, keys, rows, size, start=offset, first=offset == 0)
+
+
+def _page(annotated, keys, rows, size: int, *, start, first: bool, more=None) -> KeysetPage:
+    rows = list(rows)
+    if more is None:
+        more = len(rows) > size
+        rows = rows[:size]
+    if not rows:
+        return KeysetPage([], None, None, start)
+    end = None if start is None else start + len(rows)
+    following = encode_cursor(keys, row_values(rows[-1], keys), position=end) if more else None
+    previous = (
+        None
+        if first
+        else encode_cursor(keys, row_values(rows[0], keys), before=True, position=start)
+    )
+    return KeysetPage(rows, following, previous, start)
+
+
+def last_page_cursor(queryset: QuerySet, position: int | None = None) -> str:
+    """The cursor of the list's last page (read backwards from its end: as cheap as page 1)."""
+    return encode_cursor(sort_keys(queryset), None, before=True, position=position)
 
 
 def iterate_keyset(queryset: QuerySet, chunk: int = 500):

@@ -9,27 +9,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import QueryDict
 
 from articles.display import QuoteMark, highlighted_body
 from articles.facets import toggle_url
 from articles.models import Article, Mention, Quote
+from articles.paging import ListPage, list_page
 
 PAGE_SIZE = 25
 
 
-def paginate_articles(articles: QuerySet, page_number: str | None) -> Page:
-    """One page of results with their people chips: two queries (count + rows) plus one prefetch.
+def paginate_articles(articles: QuerySet, params: QueryDict) -> ListPage:
+    """One page of results with their people chips: two queries (count + rows) plus one
+    prefetch, at any depth (keyset paging, `articles.paging`).
 
-    `page_number` is whatever the query string says ("3", "999999", "abc"): it is clamped.
+    `?page=` is whatever the query string says ("3", "999999", "abc"): it is clamped.
     """
     chips = Mention.objects.select_related("person").only(
         "article_id", "count", "person__name", "person__slug"
     )
     articles = articles.prefetch_related(Prefetch("mentions", queryset=chips))
-    return Paginator(articles, PAGE_SIZE).get_page(page_number)
+    return list_page(articles, params, PAGE_SIZE)
 
 
 @dataclass(frozen=True)

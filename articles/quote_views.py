@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.db.models import F, QuerySet
 from django.shortcuts import render
 
 from articles.models import Quote
+from articles.paging import list_page, without_paging
 from articles.quote_filters import QuoteFilter
 from articles.vocabulary import list_links, list_redirect, match_note
 
@@ -23,10 +23,11 @@ def quote_list(request):
     if moved := list_redirect(request, filterset):
         return moved
     quotes = filterset.qs if filterset.is_valid() else Quote.objects.none()
+    page = list_page(quotes, request.GET, PAGE_SIZE)
     context = {
         "filter": filterset,
-        "page": Paginator(quotes, PAGE_SIZE).get_page(request.GET.get("page")),
-        "match_note": match_note(filterset, request.GET),
+        "page": page,
+        "match_note": match_note(filterset, without_paging(request.GET)),
         "list_links": list_links("quotes", request.GET),
     }
-    return render(request, "articles/quote_list.html", context)
+    return render(request, "articles/quote_list.html", context, status=400 if page.error else 200)

@@ -12,6 +12,7 @@ Every list understands the same query-string words, with the same meaning:
 | `published_from`, `published_to` | whole days the article was published, inclusive |
 | `sort` | `newest` (default) or `oldest`, plus the list's own orders |
 | `page` | the page number |
+| `cursor` | the page after (or before) a row: the lists' Next and Previous links |
 
 A list may add its own words (articles: `has_comments`; comments: `author`,
 `posted_from`, `posted_to`). Any other word is reported as an error beside the
@@ -38,7 +39,7 @@ from articles.filter_fields import (
 )
 
 SHARED_PARAMS = ("q", "person", "match", "outlet", "month", "published_from", "published_to")
-ALWAYS_ALLOWED = ("page",)
+ALWAYS_ALLOWED = ("page", "cursor")  # paging (`articles.paging`)
 # Parameters older pages and bookmarks used, and the word they now are.
 RENAMED = {"speaker": "person"}
 

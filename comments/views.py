@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from articles.export_views import EXPORT_PARAMS, export_filtered
+from articles.paging import list_page, without_paging
 from articles.vocabulary import list_links, list_redirect, match_note
 from comments.filters import CommentFilter
 from comments.models import Comment
@@ -23,13 +23,15 @@ def comment_list(request):
     if moved := list_redirect(request, filterset):
         return moved
     comments = filterset.qs if filterset.is_valid() else Comment.objects.none()
+    page = list_page(comments, request.GET, PAGE_SIZE)
     context = {
         "filter": filterset,
-        "page": Paginator(comments, PAGE_SIZE).get_page(request.GET.get("page")),
-        "match_note": match_note(filterset, request.GET),
+        "page": page,
+        "match_note": match_note(filterset, without_paging(request.GET)),
         "list_links": list_links("comments", request.GET),
     }
-    return render(request, "comments/comment_list.html", context)
+    status = 400 if page.error else 200
+    return render(request, "comments/comment_list.html", context, status=status)
 
 
 def export_comments(request, fmt: str):

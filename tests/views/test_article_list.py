@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -164,9 +165,12 @@ def test_pagination_shows_25_and_keeps_the_filters(client, gazette):
     assert len(response.context["page"].object_list) == 25
     html = response.content.decode()
     assert "Page 1 of 2" in html
-    assert 'href="?outlet=harbour-gazette&amp;page=2"' in html
-    second = client.get(f"{URL}?outlet=harbour-gazette&page=2")
+    # Next carries a keyset cursor (#15); Last is the page number
+    following = re.search(r'href="\?outlet=harbour-gazette&amp;cursor=([\w-]+)" rel="next"', html)
+    assert 'href="?outlet=harbour-gazette&amp;page=2" rel="last"' in html
+    second = client.get(f"{URL}?outlet=harbour-gazette&cursor={following[1]}")
     assert titles(second) == ["Story 04", "Story 03", "Story 02", "Story 01", "Story 00"]
+    assert titles(client.get(f"{URL}?outlet=harbour-gazette&page=2")) == titles(second)
 
 
 @pytest.mark.parametrize("page", ["999999", "0", "-1", "abc", ""])
