@@ -13,7 +13,10 @@ TARGET = Path(__file__).with_name("openapi.json")
 MAX_PAGE_SIZE = 200
 
 SHARED = {
-    "q": "Words in what the list shows. Articles: full-text search (phrases in quotes, -word, OR).",
+    "q": (
+        "Words in what the list shows (the article, the quote, the comment): full-text "
+        "search, stemmed whole words, phrases in quotes, -word, OR."
+    ),
     "person": "Person slug; repeatable. The article mentions or quotes them (quotes: said by).",
     "match": "`any` (default) or `all` of the chosen people.",
     "outlet": "Outlet slug; repeatable.",

@@ -12,6 +12,8 @@ from django.db.models import F
 from articles.filter_fields import people_filter
 from articles.models import Article, Quote
 from articles.vocabulary import ListFilterSet
+from search.expressions import text_search
+from search.fts import QUOTES
 
 
 class QuoteFilter(ListFilterSet):
@@ -25,9 +27,9 @@ class QuoteFilter(ListFilterSet):
 
     q = django_filters.CharFilter(
         method="filter_q",
-        label="Text contains",
+        label="Words",
         max_length=200,
-        help_text="Words in the quote itself.",
+        help_text='Words in the quote itself: "a phrase", -not, OR.',
     )
     person = people_filter(
         method="filter_person",
@@ -45,7 +47,7 @@ class QuoteFilter(ListFilterSet):
         model = Quote
 
     def filter_search(self, queryset, text):
-        return queryset.filter(text__icontains=text)  # trigram GIN index on PostgreSQL
+        return text_search(queryset, text, QUOTES)  # the article search's engine (#15)
 
     def filter_people(self, queryset, people, match):
         quotes = queryset.filter(speaker__in=people)

@@ -14,6 +14,8 @@ from articles.filter_fields import DayFilter, people_filter
 from articles.models import Article
 from articles.vocabulary import ListFilterSet
 from comments.models import Comment
+from search.expressions import text_search
+from search.fts import COMMENTS
 
 
 class CommentFilter(ListFilterSet):
@@ -27,9 +29,9 @@ class CommentFilter(ListFilterSet):
 
     q = django_filters.CharFilter(
         method="filter_q",
-        label="Text contains",
-        max_length=200,  # trigram GIN index on UPPER(text) on PostgreSQL
-        help_text="Words in the comment itself.",
+        label="Words",
+        max_length=200,
+        help_text='Words in the comment itself: "a phrase", -not, OR.',
     )
     author = django_filters.CharFilter(
         method="filter_author",
@@ -55,7 +57,7 @@ class CommentFilter(ListFilterSet):
         model = Comment
 
     def filter_search(self, queryset, text):
-        return queryset.filter(text__icontains=text)
+        return text_search(queryset, text, COMMENTS)  # the article search's engine (#15)
 
     def filter_author(self, queryset, name, value: str):
         """`Dana` matches "Dana" and "Dana K"; `"Dana"` (quoted) matches only "Dana"."""

@@ -1,6 +1,10 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
+# Each FTS5 index and the migration of this app that made it.
+_MADE_BY = {"article_fts": "0001_article_fts", "quote_fts": "0002_quote_comment_fts"}
+_MADE_BY["comment_fts"] = _MADE_BY["quote_fts"]
+
 
 def _keep_index(sender, using="default", **kwargs) -> None:
     """After `migrate`: put back FTS5 triggers a table remake dropped (`search.fts`)."""
@@ -12,9 +16,13 @@ def _keep_index(sender, using="default", **kwargs) -> None:
     connection = connections[using]
     if connection.vendor != "sqlite":
         return
-    if not MigrationRecorder(connection).migration_qs.filter(app="search").exists():
-        return  # migrated backwards past the index: leave it gone
-    fts.ensure_index(connection)
+    applied = set(
+        MigrationRecorder(connection)
+        .migration_qs.filter(app="search")
+        .values_list("name", flat=True)
+    )
+    # an index whose migration is not applied (migrated backwards) stays gone
+    fts.ensure_index(connection, indexes=[i for i in fts.INDEXES if _MADE_BY[i.name] in applied])
 
 
 class SearchConfig(AppConfig):

@@ -1,77 +1,101 @@
-"""The SQLite FTS5 index of articles (#15): its schema, the triggers that keep it in
-step, and its rebuild. PostgreSQL keeps `search_vector` by trigger (articles 0002/0007)
-and needs none of this: every function here does nothing there.
+"""The SQLite FTS5 indexes (#15): articles, quotes and comments, their schema, the triggers
+that keep them in step, and their rebuild. PostgreSQL keeps `search_vector` by trigger
+for articles (articles 0002/0007) and indexes quote and comment text with GIN
+expression indexes (search 0002): every function here does nothing there.
 
-`article_fts` is an external-content FTS5 table over `articles_article` (title,
-standfirst, body): the text is stored once, in the article row; the index holds only
-the tokens. Tokens are lower-cased and Porter-stemmed like PostgreSQL's `english`
-configuration; accents are kept, as PostgreSQL keeps them.
+Each index is an external-content FTS5 table over its Django table: the text is stored
+once, in the row; the index holds only the tokens. Tokens are lower-cased and
+Porter-stemmed like PostgreSQL's `english` configuration; accents are kept, as
+PostgreSQL keeps them.
 
 SQLite drops a table's triggers when Django remakes the table (an ALTER the database
 cannot do in place), so `ensure_index` runs after every `migrate` (`apps.py`) and puts
-back any trigger a later migration lost, rebuilding the index when it had to.
+back any trigger a later migration lost, rebuilding that index when it had to.
 """
 
 from __future__ import annotations
 
-TABLE = "article_fts"
+from dataclasses import dataclass
 
-CREATE_TABLE = f"""
-CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(
-    title, standfirst, body,
-    content='articles_article', content_rowid='id',
-    tokenize='porter unicode61 remove_diacritics 0'
-)
-"""
-
-_COLUMNS = "title, standfirst, body"
-_OLD = "old.id, old.title, old.standfirst, old.body"
-_NEW = "new.id, new.title, new.standfirst, new.body"
-TRIGGERS = {
-    "article_fts_insert": f"""
-CREATE TRIGGER IF NOT EXISTS article_fts_insert AFTER INSERT ON articles_article BEGIN
-  INSERT INTO {TABLE}(rowid, {_COLUMNS}) VALUES ({_NEW});
-END""",
-    "article_fts_delete": f"""
-CREATE TRIGGER IF NOT EXISTS article_fts_delete AFTER DELETE ON articles_article BEGIN
-  INSERT INTO {TABLE}({TABLE}, rowid, {_COLUMNS}) VALUES ('delete', {_OLD});
-END""",
-    "article_fts_update": f"""
-CREATE TRIGGER IF NOT EXISTS article_fts_update
-AFTER UPDATE OF title, standfirst, body ON articles_article BEGIN
-  INSERT INTO {TABLE}({TABLE}, rowid, {_COLUMNS}) VALUES ('delete', {_OLD});
-  INSERT INTO {TABLE}(rowid, {_COLUMNS}) VALUES ({_NEW});
-END""",
-}
+TOKENIZE = "porter unicode61 remove_diacritics 0"
 
 
-def ensure_index(connection, *, rebuild: bool = False) -> bool:
-    """Create the FTS5 table and its triggers where missing (SQLite only); rebuild the
-    index from the articles when anything was missing or `rebuild` is asked.
-    Returns whether it rebuilt."""
-    if connection.vendor != "sqlite":
-        return False
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') AND name IN "
-            f"({', '.join(['%s'] * (len(TRIGGERS) + 1))})",
-            [TABLE, *TRIGGERS],
+@dataclass(frozen=True)
+class FtsIndex:
+    """One FTS5 index: `name` over `columns` of `table`, keyed by its `id`."""
+
+    name: str
+    table: str
+    columns: tuple[str, ...]
+
+    @property
+    def create_table(self) -> str:
+        return (
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {self.name} USING fts5("
+            f"{', '.join(self.columns)}, content='{self.table}', content_rowid='id', "
+            f"tokenize='{TOKENIZE}')"
         )
-        present = {row[0] for row in cursor.fetchall()}
-        missing = {TABLE, *TRIGGERS} - present
-        cursor.execute(CREATE_TABLE)
-        for sql in TRIGGERS.values():
-            cursor.execute(sql)
-        if missing or rebuild:
-            cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('rebuild')")
-            return True
-    return False
+
+    @property
+    def triggers(self) -> dict[str, str]:
+        columns = ", ".join(self.columns)
+        old = ", ".join(["old.id", *(f"old.{c}" for c in self.columns)])
+        new = ", ".join(["new.id", *(f"new.{c}" for c in self.columns)])
+        insert = f"INSERT INTO {self.name}(rowid, {columns}) VALUES ({new});"
+        delete = f"INSERT INTO {self.name}({self.name}, rowid, {columns}) VALUES ('delete', {old});"
+        return {
+            f"{self.name}_insert": (
+                f"CREATE TRIGGER IF NOT EXISTS {self.name}_insert AFTER INSERT ON {self.table} "
+                f"BEGIN {insert} END"
+            ),
+            f"{self.name}_delete": (
+                f"CREATE TRIGGER IF NOT EXISTS {self.name}_delete AFTER DELETE ON {self.table} "
+                f"BEGIN {delete} END"
+            ),
+            f"{self.name}_update": (
+                f"CREATE TRIGGER IF NOT EXISTS {self.name}_update "
+                f"AFTER UPDATE OF {columns} ON {self.table} BEGIN {delete} {insert} END"
+            ),
+        }
 
 
-def drop_index(connection) -> None:
+ARTICLES = FtsIndex("article_fts", "articles_article", ("title", "standfirst", "body"))
+QUOTES = FtsIndex("quote_fts", "articles_quote", ("text",))
+COMMENTS = FtsIndex("comment_fts", "comments_comment", ("text",))
+INDEXES = (ARTICLES, QUOTES, COMMENTS)
+TABLE = ARTICLES.name
+
+
+def ensure_index(connection, *, rebuild: bool = False, indexes=INDEXES) -> list[str]:
+    """Create each FTS5 table and its triggers where missing (SQLite only); rebuild an index
+    from its rows when anything of it was missing or `rebuild` is asked.
+    Returns the names of the indexes it rebuilt."""
+    if connection.vendor != "sqlite":
+        return []
+    rebuilt = []
+    with connection.cursor() as cursor:
+        for index in indexes:
+            names = [index.name, *index.triggers]
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') AND name IN "
+                f"({', '.join(['%s'] * len(names))})",
+                names,
+            )
+            missing = set(names) - {row[0] for row in cursor.fetchall()}
+            cursor.execute(index.create_table)
+            for sql in index.triggers.values():
+                cursor.execute(sql)
+            if missing or rebuild:
+                cursor.execute(f"INSERT INTO {index.name}({index.name}) VALUES ('rebuild')")
+                rebuilt.append(index.name)
+    return rebuilt
+
+
+def drop_index(connection, *, indexes=INDEXES) -> None:
     if connection.vendor != "sqlite":
         return
     with connection.cursor() as cursor:
-        for name in TRIGGERS:
-            cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
-        cursor.execute(f"DROP TABLE IF EXISTS {TABLE}")
+        for index in indexes:
+            for name in index.triggers:
+                cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+            cursor.execute(f"DROP TABLE IF EXISTS {index.name}")

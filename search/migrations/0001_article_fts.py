@@ -10,13 +10,13 @@ from django.db import migrations
 def create(apps, schema_editor):
     from search import fts
 
-    fts.ensure_index(schema_editor.connection, rebuild=True)
+    fts.ensure_index(schema_editor.connection, rebuild=True, indexes=(fts.ARTICLES,))
 
 
 def drop(apps, schema_editor):
     from search import fts
 
-    fts.drop_index(schema_editor.connection)
+    fts.drop_index(schema_editor.connection, indexes=(fts.ARTICLES,))
 
 
 class Migration(migrations.Migration):
