@@ -11,11 +11,15 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 from django.http import QueryDict
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.safestring import SafeString
 
 from articles.display import QuoteMark, highlighted_body
 from articles.facets import toggle_url
 from articles.models import Article, Mention, Quote
 from articles.paging import ListPage, list_page
+from search.highlight import mark_words, matched_words
 
 PAGE_SIZE = 25
 
@@ -85,8 +89,45 @@ def article_for_page(pk: int) -> QuerySet:
     )
 
 
-def article_body(article: Article) -> list:
-    """Body paragraphs as escaped HTML, each quote wrapped in a `<mark>` linking to its speaker."""
+MAX_SEARCH_TEXT = 200
+
+
+@dataclass(frozen=True)
+class SearchMarks:
+    """An article reached from a search (`?q=`): the words that matched, marked (#15)."""
+
+    text: str
+    words: frozenset[str]
+    title: SafeString
+    standfirst: SafeString
+    results_url: str
+
+
+def search_marks(article: Article, params: QueryDict) -> SearchMarks | None:
+    """`?q=ferries -strike` -> the words of the article that search matched ("Ferries",
+    "ferry"), its title and standfirst escaped with them marked; None without `q`."""
+    text = params.get("q", "").strip()[:MAX_SEARCH_TEXT].replace("\x00", "")
+    if not text:
+        return None
+    words = matched_words(article.pk, text, using=article._state.db)
+    return SearchMarks(
+        text=text,
+        words=words,
+        title=mark_words(article.title, words),
+        standfirst=mark_words(article.standfirst, words),
+        results_url=f"{reverse('articles:article_list')}?{urlencode({'q': text})}",
+    )
+
+
+def search_query(filterset) -> str:
+    """`q=…` for the links from search results to articles (empty without a search)."""
+    text = filterset.form.cleaned_data.get("q") if filterset.is_valid() else ""
+    return urlencode({"q": text.strip()}) if text and text.strip() else ""
+
+
+def article_body(article: Article, words: frozenset[str] = frozenset()) -> list:
+    """Body paragraphs as escaped HTML, each quote wrapped in a `<mark>` linking to its
+    speaker and, from a search, the matched `words` marked."""
     marks = [
         QuoteMark(
             text=q.text,
@@ -97,7 +138,7 @@ def article_body(article: Article) -> list:
         )
         for q in article.quotes.all()
     ]
-    paragraphs = highlighted_body(article.paragraphs, marks)
+    paragraphs = highlighted_body(article.paragraphs, marks, words)
     if article.standfirst and article.paragraphs[:1] == [article.standfirst]:
         # The import keeps the standfirst as the body's first paragraph (quote positions
         # count it); the page already shows it under the headline.

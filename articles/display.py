@@ -16,6 +16,8 @@ from typing import Any
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from search.highlight import mark_words
+
 # Constant markup for a missing date (no imported text in it).
 UNDATED = SafeString('<span class="muted">undated</span>')
 
@@ -112,28 +114,37 @@ def _mark(text: str, quote: QuoteMark) -> SafeString:
     return format_html('<mark class="quote" title="Unattributed quote">{}</mark>', text)
 
 
-def highlight_paragraph(paragraph: str, spans: Sequence[tuple[int, int, QuoteMark]]) -> SafeString:
-    """The paragraph escaped, with each quote span wrapped in `<mark>` linking to its speaker.
+def highlight_paragraph(
+    paragraph: str, spans: Sequence[tuple[int, int, QuoteMark]], words: Iterable[str] = ()
+) -> SafeString:
+    """The paragraph escaped, with each quote span wrapped in `<mark>` linking to its speaker
+    and, reached from a search, the searched `words` in `<mark class="hit">` (#15).
 
     `'"We build," Stone said.'` with a span over `We build,` ->
     `&quot;<mark class="quote"><a href="/people/amelia-stone/" …>We build,</a></mark>`
     `&quot; Stone said.`
     """
+
+    def text(piece: str) -> str:
+        return mark_words(piece, words) if words else piece
+
     parts: list[str] = []
     cursor = 0
     for start, end, quote in spans:
-        parts.append(paragraph[cursor:start])
-        parts.append(_mark(paragraph[start:end], quote))
+        parts.append(text(paragraph[cursor:start]))
+        parts.append(_mark(text(paragraph[start:end]), quote))
         cursor = end
-    parts.append(paragraph[cursor:])
+    parts.append(text(paragraph[cursor:]))
     # format_html_join escapes the plain text between quotes; the marks are already safe.
     return format_html_join("", "{}", ((part,) for part in parts))
 
 
-def highlighted_body(paragraphs: Sequence[str], quotes: Iterable[QuoteMark]) -> list[SafeString]:
-    """Every body paragraph as escaped HTML with its quotes highlighted."""
+def highlighted_body(
+    paragraphs: Sequence[str], quotes: Iterable[QuoteMark], words: Iterable[str] = ()
+) -> list[SafeString]:
+    """Every body paragraph as escaped HTML with its quotes (and searched words) highlighted."""
     spans = quote_spans(paragraphs, quotes)
-    return [highlight_paragraph(p, spans.get(i, [])) for i, p in enumerate(paragraphs)]
+    return [highlight_paragraph(p, spans.get(i, []), words) for i, p in enumerate(paragraphs)]
 
 
 MAX_THREAD_DEPTH = 4  # deeper replies are listed flat under the fourth level (phones stay readable)

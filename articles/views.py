@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, redirect, render
 
-from articles.browsing import active_filters, article_body, article_for_page, paginate_articles
+from articles.browsing import (
+    active_filters,
+    article_body,
+    article_for_page,
+    paginate_articles,
+    search_marks,
+    search_query,
+)
 from articles.comment_pages import comment_page
 from articles.facets import article_facets
 from articles.filters import ArticleFilter
@@ -30,6 +37,7 @@ def article_list(request):
         "active_filters": active_filters(filterset, filters),
         "match_note": match_note(filterset, filters),
         "list_links": list_links("articles", request.GET),
+        "search_query": search_query(filterset),  # result links carry ?q= (#15)
     }
     status = 400 if page.error else 200
     return render(request, "articles/article_list.html", context, status=status)
@@ -38,11 +46,17 @@ def article_list(request):
 def article_detail(request, pk: int, slug: str | None = None):
     article = get_object_or_404(article_for_page(pk))
     if slug != (article.slug or "article"):
-        return redirect(article, permanent=True)
+        query = request.GET.urlencode()
+        return redirect(
+            f"{article.get_absolute_url()}?{query}" if query else article.get_absolute_url(),
+            permanent=True,
+        )
     comments = comment_page(article.pk, request.GET.get("comments"))
+    marks = search_marks(article, request.GET)
     context = {
         "article": article,
-        "paragraphs": article_body(article),
+        "search": marks,
+        "paragraphs": article_body(article, marks.words if marks else frozenset()),
         "comments": comments,
         "threads": comments.threads,
     }

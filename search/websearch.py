@@ -42,12 +42,9 @@ def _quoted(words: list[str]) -> str:
     return '"' + " ".join(words) + '"'  # \w+ words hold no double quote
 
 
-def to_fts5(text: str) -> str | None:
-    """The FTS5 MATCH expression for websearch-style `text`, or None to match nothing.
-
-    `'"harbour bridge" -toll OR ferry'` -> `'("harbour bridge" NOT "toll") OR ("ferry")'`
-    """
-    groups: list[tuple[list[str], list[str]]] = [([], [])]
+def _groups(text: str) -> list[tuple[list[list[str]], list[list[str]]]]:
+    """The OR-groups of `text`, each (wanted terms, excluded terms), a term being its words."""
+    groups: list[tuple[list[list[str]], list[list[str]]]] = [([], [])]
     for match in _TOKEN.finditer(text or ""):
         phrase, bare = match.group(1), match.group(2)
         start = match.start()
@@ -68,13 +65,31 @@ def to_fts5(text: str) -> str | None:
                 continue
         if not words:
             continue
-        groups[-1][1 if negated else 0].append(_quoted(words))
+        groups[-1][1 if negated else 0].append(words)
+    return groups
+
+
+def to_fts5(text: str) -> str | None:
+    """The FTS5 MATCH expression for websearch-style `text`, or None to match nothing.
+
+    `'"harbour bridge" -toll OR ferry'` -> `'("harbour bridge" NOT "toll") OR ("ferry")'`
+    """
     parts = []
-    for positives, negatives in groups:
+    for positives, negatives in _groups(text):
         if not positives:
             continue
-        expression = " AND ".join(positives)
+        expression = " AND ".join(_quoted(words) for words in positives)
         for negative in negatives:
-            expression = f"({expression}) NOT {negative}"
+            expression = f"({expression}) NOT {_quoted(negative)}"
         parts.append(f"({expression})")
     return " OR ".join(parts) if parts else None
+
+
+def wanted_terms(text: str) -> str | None:
+    """The words and phrases `text` asks for, without the excluded ones, as one websearch
+    query of alternatives (what a page highlights), or None when it asks for nothing.
+
+    `'"harbour bridge" ferry -strike'` -> `'"harbour bridge" OR "ferry"'`
+    """
+    terms = [_quoted(words) for positives, _ in _groups(text) for words in positives]
+    return " OR ".join(dict.fromkeys(terms)) or None
