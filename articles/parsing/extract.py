@@ -51,7 +51,11 @@ def extract_text(
             text, source=source, outlets=settings.outlets, forced_outlet=settings.forced_outlet
         )
         persons, quotes = find_people_and_quotes(
-            record.title, record.body, authors=record.authors, settings=settings
+            record.title,
+            record.body,
+            authors=record.authors,
+            settings=settings,
+            crossheads=record.crossheads,
         )
     return dataclasses.replace(
         record,
@@ -62,13 +66,18 @@ def extract_text(
 
 
 def find_people_and_quotes(
-    title: str, body: Sequence[str], *, authors: Sequence[str], settings: ExtractionSettings
+    title: str,
+    body: Sequence[str],
+    *,
+    authors: Sequence[str],
+    settings: ExtractionSettings,
+    crossheads: Sequence[str] = (),
 ) -> tuple[tuple[ParsedPerson, ...], tuple[ParsedQuote, ...]]:
     """The people an article mentions (its authors excluded) and its quotes with speakers."""
     persons = find_people(
         title,
-        body,
-        exclude=authors,
+        [*body, *crossheads],
+        exclude=[a for a in authors if not named_in_prose(a, body)],
         aliases=settings.aliases,
         not_people=settings.not_people,
     )
@@ -80,6 +89,27 @@ def find_people_and_quotes(
         kept = [q for q in quotes if q.paragraph is None or q.paragraph < first_turn]
         quotes = tuple(sorted([*kept, *turns], key=lambda q: q.paragraph or 0))
     return persons, quotes
+
+
+def named_in_prose(name: str, body: Sequence[str]) -> bool:
+    """Whether the body names ``name`` in a sentence of its own, not in a credit: the
+    reporter who is also in the story ("Radio Harbour's Ada Finch was there") is one of
+    its people; "Photo by Ada Finch" or "Reporting by Ada Finch" is only a credit."""
+    if len(name.split()) < 2:
+        return False
+    for paragraph in body:
+        at = paragraph.find(name)
+        while at != -1:
+            before = paragraph[:at].rstrip()
+            words_before = before.split()
+            credit = not words_before or words_before[-1].casefold().rstrip(":") in _CREDIT_WORDS
+            if not credit and len(paragraph.split()) >= 6:
+                return True
+            at = paragraph.find(name, at + len(name))
+    return False
+
+
+_CREDIT_WORDS = frozenset(("by", "©", "(c)", "credit", "photo", "photos", "picture", "reporting"))
 
 
 def extract_file(path: str | Path, *, settings: ExtractionSettings) -> ArticleRecord:

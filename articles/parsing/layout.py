@@ -144,21 +144,19 @@ def parse_page(
         # the topic each group of comments answers ("On a story about …:").
         context = [
             p.text
-            for p in paras
-            if p.index >= thread.start
+            for k, p in enumerate(paras)
+            if (
+                p.index >= thread.start
+                # the first group's topic sits right above the thread
+                or (k + 1 < len(paras) and paras[k + 1].index >= thread.start)
+            )
             and p.index not in thread.roles
             and thread.shape == "signed"
             and _is_topic_context(p.text)
         ]
         if explain is not None:
-            explain.update(
-                {
-                    p.index: "topic (page text)"
-                    for p in paras
-                    if p.text in context and p.index >= thread.start
-                }
-            )
-        paras = [p for p in paras if p.index < thread.start]
+            explain.update({p.index: "topic (page text)" for p in paras if p.text in context})
+        paras = [p for p in paras if p.index < thread.start and p.text not in context]
     else:
         context = []
 
@@ -251,7 +249,32 @@ def parse_page(
         comments=comments,
         comments_declared=declared,
         warnings=tuple(warnings),
+        crossheads=_crossheads(paras[head.body_start : article_end], body),
     )
+
+
+def _crossheads(paras: Sequence[_Para], body: Sequence[str]) -> tuple[str, ...]:
+    """Sentence-case headings between body paragraphs: "Council to sue Brannock".
+
+    Not labels ("Image caption: …", "Subjects: …"), furniture or title-case promos.
+    """
+    in_body = set(body)
+    kept = [i for i, p in enumerate(paras) if p.text in in_body]
+    if len(kept) < 2:
+        return ()
+    found = []
+    for para in paras[kept[0] + 1 : kept[-1]]:
+        text = para.text
+        words = text.split()
+        if (
+            3 <= len(words) <= 14
+            and text not in in_body
+            and ":" not in text
+            and sum(w[:1].isupper() for w in words) * 2 <= len(words)
+            and not _is_furniture(text)
+        ):
+            found.append(text)
+    return tuple(found)
 
 
 @dataclass
@@ -324,7 +347,16 @@ def _is_index_page(paras: Sequence[_Para], outlet_names: Sequence[str]) -> bool:
 def _is_topic_context(text: str) -> bool:
     """A line introducing a group of comments: "On a story about the ferry slip closing:"."""
     words = text.split()
-    return 4 <= len(words) <= 40 and not _is_furniture(text) and text.endswith(":")
+    return (
+        4 <= len(words) <= 40
+        and (text.endswith(":") or _TOPIC_DATE_RE.search(text) is not None)
+        and not _is_furniture(text)
+    )
+
+
+# A readers' page heads each group of comments with the story they answer and its date:
+# "Harbour ferry to stop in winter (Feb 16)".
+_TOPIC_DATE_RE = re.compile(r"\((?:[A-Z][a-z]{2,8}\.?,? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?)\)$")
 
 
 def _is_promo(paras: Sequence[_Para], at: int) -> bool:

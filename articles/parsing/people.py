@@ -194,6 +194,11 @@ _PREPOSITIONS = _words(
 _NAME, _INITIAL, _HON, _TITLE, _PARTICLE, _SUFFIX, _STOPK, _LOWER, _SHOUT, _POISONK, _MONTH = range(
     11
 )
+# A common word that is also a common surname ("Carmen Best", "John Tory"): a stop or
+# institution word everywhere, a surname only right after a known given name and with
+# evidence of a person (a title, a speech verb, or the word alone as a subject elsewhere).
+_WORDNAME = 11
+_SURNAME_WORDS = _words("best good english french green hall church court cross temple tory lane")
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
@@ -322,6 +327,8 @@ def _kind(word: str, text: str, after: int) -> int:
             return _SUFFIX
         if low in ROLE_WORDS:
             return _TITLE
+        if low in _SURNAME_WORDS:
+            return _WORDNAME
         if low in _STOP:
             return _STOPK
         if low in _POISON:
@@ -399,6 +406,16 @@ def _runs(text: str, tokens: Sequence[_Token]) -> list[_Run]:
             if current and current[-1].kind == _POISONK and _person_follows(text, tokens, i - 1):
                 close()  # "Hove City Council | Jacob Taylor said": the institution ends here
             current.append(tok)
+        elif (
+            kind == _POISONK
+            and not current
+            and tok.low in _GIVEN_NAME_WORDS
+            and nxt is not None
+            and nxt.kind == _NAME
+            and _contiguous(text, tok, nxt)
+            and _role_before(text, tokens, i)
+        ):
+            current.append(tok)  # "defence lawyer Bill Potts": after a role, a given name
         elif kind == _POISONK:
             if not current and _person_follows(text, tokens, i):
                 # "City Council Jacob Taylor said": the institution ends at its last word and
@@ -407,6 +424,18 @@ def _runs(text: str, tokens: Sequence[_Token]) -> list[_Run]:
             if current or (nxt is not None and nxt.kind == _NAME):
                 current.append(tok)
                 poisoned = True
+        elif (
+            kind == _WORDNAME
+            and len(current) == 1
+            and current[0].kind == _NAME
+            and is_given_name(current[0].word)
+            and (
+                nxt is None
+                or nxt.kind not in (_NAME, _POISONK, _WORDNAME)
+                or nxt.start - tok.end > 2
+            )
+        ):
+            current.append(tok)  # "Carmen Best": a given name, then a surname that is a word
         elif current and (
             kind == _SUFFIX or (kind == _PARTICLE and nxt is not None and nxt.kind == _NAME)
         ):
@@ -434,6 +463,62 @@ def _runs(text: str, tokens: Sequence[_Token]) -> list[_Run]:
     if current:
         close()
     return runs
+
+
+# Institution words that are also given names ("the Bill" / "lawyer Bill Potts").
+_GIVEN_NAME_WORDS = _words("bill")
+
+
+def _role_before(text: str, tokens: Sequence[_Token], i: int) -> bool:
+    """Whether a title or role noun stands right before token ``i`` ("lawyer Bill …")."""
+    if (
+        i > 0
+        and tokens[i - 1].kind in (_HON, _TITLE)
+        and _contiguous(text, tokens[i - 1], tokens[i])
+    ):
+        return True
+    word = _word_before(text, tokens[i].start)
+    return word is not None and word.kind == _TITLE
+
+
+def _headline_surname(text: str, token: _Token, article: _ArticleWords) -> bool:
+    """A lone surname in a sentence-case headline, crosshead or bullet: "Council to sue
+    Brannock", "Polls led Whitlow to quit". Headlines name people by surname alone; a
+    place or firm there is told apart by how the article uses the word elsewhere (after
+    "in", "at", "the", or inside a longer capitalised name)."""
+    words = text.split()
+    if (
+        token.sentence_start
+        or token.kind != _NAME
+        or len(token.word) < 3
+        or not 2 <= len(words) <= 14
+        or text.rstrip().endswith((".", "!", "?", '"', "”", "’"))
+        or sum(w[:1].isupper() for w in words) * 2 > len(words)  # title case: no evidence
+    ):
+        return False
+    if token.low.endswith(("as", "ys")) and len(token.low) > 5:
+        return False  # a family by its plural ("informing the Whitlows", "Rajapaksas")
+    before = text[: token.start].split()
+    if not before or before[-1].casefold() in _NOT_BEFORE_SURNAME:
+        return False
+    after = text[token.end : token.end + 2].lstrip()
+    if after[:1].isupper():
+        return False
+    return not article.used_as_place_or_part(token.word)
+
+
+def _titled_runs(text: str, tokens: Sequence[_Token]) -> list[_Run]:
+    """In a headline with every word capitalised, only names a title introduces count:
+    "Police Chief Carmen Best Resigns" names Carmen Best, "Harbour Ferry Opens" nobody."""
+    return [
+        run
+        for run in _runs(text, tokens)
+        if run.before is not None
+        and run.before.kind in (_HON, _TITLE)
+        and run.before.low in STRONG_TITLES
+        and 2 <= len(run.tokens) <= 3
+        and is_given_name(run.tokens[0].word)
+    ]
 
 
 def _person_follows(text: str, tokens: Sequence[_Token], i: int) -> bool:
@@ -516,7 +601,7 @@ def find_people(
     singles: dict[str, _Candidate] = {}
     single_use: set[str] = set()  # surnames used alone mid-sentence or after a cue
     runs = [
-        [] if position == 0 and title_case else _runs(text, tokens)
+        _titled_runs(text, tokens) if position == 0 and title_case else _runs(text, tokens)
         for position, (text, tokens) in enumerate(zip(texts, tokenised, strict=True))
     ]
     article = _ArticleWords(
@@ -647,6 +732,11 @@ def _collect(
     if words[0] in PARTICLES and given_name(" ".join(words)) is None:
         name_words = name_words[:1]  # "van Damme" is one surname
         words = [" ".join(words)]
+    if tokens[-1].kind == _WORDNAME:
+        # "John Tory leads": a surname that is also a word needs a person's evidence.
+        evidence = cue_any or speech or article.alone_as_subject(tokens[-1].word)
+        full.append(_Candidate(" ".join(words), {_fold_words(words)}, where, evidence))
+        return
     if len(name_words) >= 2 and tokens[-1].kind != _INITIAL:
         evidence = (
             cue_any
@@ -670,7 +760,7 @@ def _collect(
     cand = singles.get(key)
     if cand is None:
         cand = singles[key] = _Candidate(words[0], {_fold_words(words)}, where)
-    cand.evidence = cand.evidence or cue_strong
+    cand.evidence = cand.evidence or cue_strong or _headline_surname(text, tokens[0], article)
 
 
 @dataclass
@@ -685,10 +775,43 @@ class _ArticleWords:
     heads: frozenset[str]
     _lower: frozenset[str] | None = None
 
+    def alone_as_subject(self, word: str) -> bool:
+        """Whether ``word`` stands alone before a verb somewhere ("… in the lead. Tory is")"""
+        pattern = re.compile(rf"(\S*)\s+{re.escape(word)}\s+{_SUBJECT_VERBS}\b")
+        for text in self.texts:
+            if word not in text:
+                continue
+            for match in pattern.finditer(" " + text):
+                before = match.group(1)
+                if not before[:1].isupper() or before[-1:] in '.!?:;"“”':
+                    return True
+        return False
+
+    def used_as_place_or_part(self, word: str) -> bool:
+        """Whether ``word`` follows a place preposition or an article, or sits in a longer
+        capitalised name, anywhere in the article ("in Kestrel", "Kestrel Council")."""
+        if self.written_lower(word.lower()):
+            return True
+        pattern = re.compile(rf"(\S*)\s+{re.escape(word)}(?:['’]s)?(\s+\S+)?")
+        for text in self.texts:
+            if word not in text:
+                continue
+            for match in pattern.finditer(" " + text):
+                before = match.group(1)
+                following = (match.group(2) or "").strip()
+                if before.casefold() in _NOT_BEFORE_SURNAME or before[:1].isupper():
+                    return True
+                if following[:1].isupper() and following.strip("“‘\"'")[:1].isupper():
+                    return True
+        return False
+
     def written_lower(self, low: str) -> bool:
         if self._lower is None:
             self._lower = frozenset(w for t in self.texts for w in _LOWER_WORD_RE.findall(t))
         return low in self._lower
+
+
+_SUBJECT_VERBS = "(?:is|was|has|had|said|says|told|added|leads|led|insisted|replied)"
 
 
 # A transcript turn: "Jim Orme:" or "WILLA BAY, CEO, HARBOUR LINES: It has been…" at the
@@ -732,6 +855,8 @@ def _given_name_first(tokens: Sequence[_Token]) -> bool:
 _PLACE_PREPOSITIONS = _words(
     "in at to from near outside via across into towards toward around through"
 )
+# Words before a capitalised word that make it a place or a thing, not a lone surname.
+_NOT_BEFORE_SURNAME = _PLACE_PREPOSITIONS | _words("the a an of for on by with and or")
 
 
 def _after_place_preposition(before: _Token | None) -> bool:

@@ -78,6 +78,9 @@ class ArticleRecord:
     comments: tuple[ParsedComment, ...] = ()
     comments_declared: int | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    # Short headings inside the story ("Council to sue Brannock"): not body paragraphs, but
+    # the article's own words, read for the people it names.
+    crossheads: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
         """The JSON-ready extraction record (keys of docs/input-format.md)."""

@@ -85,3 +85,55 @@ def test_an_appositive_opened_by_now_is_evidence() -> None:
     assert _names("The trio included Mangold Ferris, now a senior member of the party.") == [
         "Mangold Ferris"
     ]
+
+
+# -- surnames that are also words, lone surnames in headings, authors in the story ---------
+
+
+def test_a_surname_that_is_a_common_word_after_a_given_name_with_a_title() -> None:
+    assert _names("Harbour Chief Nora Best said the slip stays shut.") == ["Nora Best"]
+
+
+def test_a_surname_that_is_a_party_word_used_alone_as_a_subject_elsewhere() -> None:
+    assert _names(
+        "The latest poll: Peter Tory leads with 36 per cent, Lund trails.",
+        "Tory is still comfortably ahead in the west of the town.",
+    ) == ["Peter Tory"]
+
+
+def test_a_given_name_before_a_place_word_is_no_person() -> None:
+    assert _names("We met at Victoria Church and walked to Grace Hall for tea.") == []
+    assert _names("The Green Party met in Kelby. Its new logo was unveiled.") == []
+
+
+def test_a_given_name_that_is_also_an_institution_word_after_a_role() -> None:
+    assert _names("Criminal defence lawyer Bill Ostrander is critical of the plan.") == [
+        "Bill Ostrander"
+    ]
+    assert _names("The Bill Ostrander Trust passed the bill on Monday.") == []
+
+
+def test_a_title_case_headline_names_only_people_a_title_introduces() -> None:
+    title = "Reply To: Harbour Mayor Nora Best Just Resigned Over Ferry Row"
+    assert [p.name for p in find_people(title, [])] == ["Nora Best"]
+    assert [p.name for p in find_people("Kelby Ferry Opens New Harbour Route", [])] == []
+
+
+def test_a_lone_surname_in_a_sentence_case_heading_is_a_person() -> None:
+    body = [
+        "Ferry fares will rise in spring, the council said on Monday.",
+        "Secret polls led Brannock to quit",
+    ]
+    assert [p.name for p in find_people("Fares up again", body)] == ["Brannock"]
+
+
+def test_a_lone_capitalised_word_used_as_a_place_elsewhere_is_no_person() -> None:
+    body = [
+        "Storms led Westerby to close its harbour, officials in Westerby said on Monday.",
+        "Floods hit Westerby again",
+    ]
+    assert [p.name for p in find_people("Harbour shut", body)] == []
+
+
+def test_a_family_named_by_its_plural_is_no_person() -> None:
+    assert [p.name for p in find_people("Minister accused of informing Brannockas", [])] == []
