@@ -12,7 +12,7 @@ canonical name; mentions are counted over title and body.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -486,6 +486,8 @@ def _headline_surname(text: str, token: _Token, article: _ArticleWords) -> bool:
     Brannock", "Polls led Whitlow to quit". Headlines name people by surname alone; a
     place or firm there is told apart by how the article uses the word elsewhere (after
     "in", "at", "the", or inside a longer capitalised name)."""
+    if len(text) > 160:
+        return False  # headings are short (and splitting long paragraphs per name was slow)
     words = text.split()
     if (
         token.sentence_start
@@ -774,9 +776,30 @@ class _ArticleWords:
     texts: Sequence[str]
     heads: frozenset[str]
     _lower: frozenset[str] | None = None
+    _answers: dict[tuple[str, str], bool] = field(default_factory=dict)
 
     def alone_as_subject(self, word: str) -> bool:
         """Whether ``word`` stands alone before a verb somewhere ("… in the lead. Tory is")"""
+        return self._asked(("subject", word), self._alone_as_subject)
+
+    def used_as_place_or_part(self, word: str) -> bool:
+        """Whether ``word`` follows a place preposition or an article, or sits in a longer
+        capitalised name, anywhere in the article ("in Kestrel", "Kestrel Council")."""
+        if self.written_lower(word.lower()):
+            return True
+        return self._asked(("place", word), self._used_as_place_or_part)
+
+    def _asked(self, key: tuple[str, str], look: Callable[[str], bool]) -> bool:
+        # Each answer reads the whole article: answered once per word, and for a bounded
+        # number of words (a page of thousands of lone names would be quadratic, issue 11);
+        # past the bound the cautious answer holds (no evidence of a person).
+        if key not in self._answers:
+            if len(self._answers) >= _MAX_ARTICLE_LOOKUPS:
+                return key[0] == "place"
+            self._answers[key] = look(key[1])
+        return self._answers[key]
+
+    def _alone_as_subject(self, word: str) -> bool:
         pattern = re.compile(rf"(\S*)\s+{re.escape(word)}\s+{_SUBJECT_VERBS}\b")
         for text in self.texts:
             if word not in text:
@@ -787,11 +810,7 @@ class _ArticleWords:
                     return True
         return False
 
-    def used_as_place_or_part(self, word: str) -> bool:
-        """Whether ``word`` follows a place preposition or an article, or sits in a longer
-        capitalised name, anywhere in the article ("in Kestrel", "Kestrel Council")."""
-        if self.written_lower(word.lower()):
-            return True
+    def _used_as_place_or_part(self, word: str) -> bool:
         pattern = re.compile(rf"(\S*)\s+{re.escape(word)}(?:['’]s)?(\s+\S+)?")
         for text in self.texts:
             if word not in text:
@@ -811,6 +830,7 @@ class _ArticleWords:
         return low in self._lower
 
 
+_MAX_ARTICLE_LOOKUPS = 64
 _SUBJECT_VERBS = "(?:is|was|has|had|said|says|told|added|leads|led|insisted|replied)"
 
 

@@ -174,6 +174,33 @@ def dash_run(size: int) -> str:
 _SYLLABLES = ("ka", "lo", "mi", "ne", "ru", "ta", "vo", "ze", "pa", "di", "go", "hu", "be", "sa")
 
 
+def _letters(i: int) -> str:
+    """A made-up capitalised word for each number: 0 -> "Kab", 1 -> "Kac" …"""
+    word = ""
+    while True:
+        i, r = divmod(i, 26)
+        word += "abcdefghijklmnopqrstuvwxyz"[r]
+        if i == 0:
+            break
+    return "Kab" + word
+
+
+def lone_names(size: int) -> str:
+    """One paragraph of thousands of lone capitalised names (each read the paragraph again)."""
+    units = [f"then {_letters(i)} " for i in range(size // 8 + 1)]
+    return _fill(units, size, "") + "went home."
+
+
+def lone_name_headings(size: int) -> str:
+    """Thousands of short headings each naming a new lone surname between paragraphs."""
+    units = [
+        f"The harbour board met again on day {i} to talk about the ferry fares.\n\n"
+        f"Council to sue {_letters(i)}"
+        for i in range(size // 80 + 1)
+    ]
+    return _fill(units, size, "\n\n") + "The meeting closed at ten."
+
+
 def _fill(units: list[str], size: int, sep: str) -> str:
     out, used = [_HEAD], len(_HEAD.encode())
     for unit in units:
@@ -185,6 +212,8 @@ def _fill(units: list[str], size: int, sep: str) -> str:
 
 
 SHAPES: dict[str, Callable[[int], str]] = {
+    "lone_names": lone_names,
+    "lone_name_headings": lone_name_headings,
     "pronoun_paragraph": pronoun_paragraph,
     "dots_in_quote": dots_in_quote,
     "many_quotes": many_quotes,

@@ -25,6 +25,8 @@ CASES = [
     ("one_sentence_quotes", 200_000),  # 1,440 quotes in one sentence: 3.6 s at 100 KB before
     ("short_key_quotes", 200_000),  # 3,088 short quotes to deduplicate: 4.3 s at 100 KB before
     ("many_people", 150_000),  # 3,900 different people: 12-21 s before (300 KB: 46 s)
+    ("lone_names", 200_000),  # a paragraph of lone names, each re-split: 4.4 s (fuzz find)
+    ("lone_name_headings", 200_000),  # headings naming lone surnames, each read the article
 ]
 
 
