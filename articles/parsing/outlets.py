@@ -141,6 +141,12 @@ def identify_outlet(
         if known is not None:
             return _guess(known, None), []
         return OutletGuess(name=logo), [f"outlet {logo!r} named by the page's logo line"]
+    site = commenters_site(lines)
+    if site is not None:
+        known = find_outlet(site, outlets)
+        if known is not None:
+            return _guess(known, None), []
+        return OutletGuess(name=site), [f"outlet {site!r} named by the readers' signatures"]
     agency = agency_credit(lines)
     if agency is not None:
         known = find_outlet(agency, outlets)
@@ -196,6 +202,38 @@ def distributed_for(lines: Sequence[str], domain: str) -> str | None:
         if match is not None and site in match.group("by").casefold().replace(" ", ""):
             return match.group("name").strip()
     return None
+
+
+# "Ann Bo@Harbour News Letters": a reader signed on the outlet's own page (not an e-mail).
+_SIGNED_AT_RE = re.compile(
+    r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}@(?P<site>[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){1,4})$"
+)
+# A section of the outlet after its name: "Harbour News Magazine" is Harbour News.
+_SECTION_WORDS = frozenset(
+    "magazine blog blogs online letters opinion comment comments sport sports business "
+    "politics world live".split()
+)
+
+
+def commenters_site(lines: Sequence[str]) -> str | None:
+    """The outlet readers signed their letters or comments on, when two or more agree:
+    ``Ann Bo@Harbour News Magazine`` twice → ``Harbour News`` (a section word dropped)."""
+    sites: dict[str, int] = {}
+    for line in lines:
+        if "@" not in line or len(line) > 90:
+            continue
+        match = _SIGNED_AT_RE.match(line.strip())
+        if match is not None:
+            sites[match.group("site")] = sites.get(match.group("site"), 0) + 1
+    if len(sites) != 1:
+        return None
+    site, count = sites.popitem()
+    if count < 2:
+        return None
+    words = site.split()
+    while len(words) > 2 and words[-1].casefold() in _SECTION_WORDS:
+        words.pop()
+    return " ".join(words)
 
 
 def agency_credit(lines: Sequence[str]) -> str | None:

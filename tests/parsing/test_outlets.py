@@ -170,3 +170,24 @@ def test_a_print_running_head_names_the_publication_on_a_mirror_site() -> None:
     lines = ["Quay Times - UK (2021-12-22)", "", "12 Wednesday December 22 2021 | the quay times"]
     outlet, _ = identify_outlet("https://epapermirror.example/view/1", lines, DEFAULT_OUTLETS)
     assert outlet.name == "The Quay Times"
+
+
+def test_readers_signing_on_the_outlets_page_name_the_outlet() -> None:
+    lines = [
+        "Your Letters",
+        "The ferry timetable is a work of fiction, and I have the receipts to prove it.",
+        "Ann Bowe@Harbour Gazette Magazine",
+        "Re: the lighthouse. Leave it dark and let the gulls decide.",
+        "Tom Reddy@Harbour Gazette Magazine",
+        "Jo Marsh, Kelby",
+    ]
+    guess, warnings = identify_outlet(None, lines, DEFAULT_OUTLETS)
+    assert guess.name == "Harbour Gazette"  # the section word is not part of the name
+    assert warnings == ["outlet 'Harbour Gazette' named by the readers' signatures"]
+
+
+def test_one_signature_or_an_email_address_names_no_outlet() -> None:
+    one = ["A letter about fares and the new slip.", "Ann Bowe@Harbour Gazette Magazine"]
+    assert identify_outlet(None, one, DEFAULT_OUTLETS)[0].name == "Unknown"
+    mails = ["Write to ann@kelby.example", "or tom@kelby.example"]
+    assert identify_outlet(None, mails, DEFAULT_OUTLETS)[0].name == "Unknown"
