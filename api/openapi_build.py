@@ -72,8 +72,9 @@ def _list_params(sorts: list[str], shared: bool = True, extra: dict | None = Non
     return params
 
 
-def _list_response(row: str) -> dict:
-    return {
+def _list_response(row: str, *, moves: bool = True) -> dict:
+    """A list's answers; `moves`: it reads `person`, so it may answer 301 (see MOVED)."""
+    responses = {
         "200": {
             "description": 'One page of rows. `Link: <next>; rel="next"` when there are more.',
             "content": {
@@ -95,8 +96,22 @@ def _list_response(row: str) -> dict:
                 }
             },
         },
+        "301": MOVED,
         "400": {"$ref": "#/components/responses/BadRequest"},
     }
+    if not moves:
+        del responses["301"]
+    return responses
+
+
+MOVED = {
+    "description": (
+        "The same query with a value rewritten: an old parameter name (`speaker` -> "
+        "`person`), a merged person's old slug, or a name that fits one person "
+        "(`person=Amelia` -> `person=amelia-stone`). Follow `Location`."
+    ),
+    "headers": {"Location": {"schema": {"type": "string"}}},
+}
 
 
 def _nullable(kind: str, **extra) -> dict:
@@ -275,7 +290,7 @@ def build() -> dict:
                     "parameters": _list_params(
                         ["articles", "mentions", "quotes", "name"], shared=False
                     ),
-                    "responses": _list_response("Person"),
+                    "responses": _list_response("Person", moves=False),
                 }
             },
             "/api/people/{slug}/": _detail("Person", "slug", "string"),
@@ -285,7 +300,7 @@ def build() -> dict:
                     "parameters": _list_params(
                         ["articles", "quotes", "comments", "name"], shared=False
                     ),
-                    "responses": _list_response("Outlet"),
+                    "responses": _list_response("Outlet", moves=False),
                 }
             },
             "/api/outlets/{slug}/": _detail("Outlet", "slug", "string"),
