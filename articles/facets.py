@@ -16,23 +16,38 @@ Chosen values carry no count (their link removes them; the active-filter chips s
 so). One aggregate query per facet whatever the number of people or months; the
 sidebar shows the top `SIDEBAR_LIMIT` people and outlets and links to a page with
 all of them (`facet_page`), and every month, grouped by year.
+
+At scale (#13): a facet whose other filters are only outlets and a month reads the
+counts the database keeps (`articles.archive_counts`) — the same numbers, at a cost that
+does not grow with the archive (`_COUNTED` says which). Any other facet counts the
+archive within what is left of the page's `FACET_TIME_BUDGET_MS`; past it the facet
+is `skipped` and the page says "counts skipped — narrow the filters" instead of waiting.
 """
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+from django.conf import settings
 from django.db import connections
 from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
 from django.http import QueryDict
 
+from articles import archive_counts, query_budget
 from articles.models import Article, Mention, Outlet, Person, Quote
 
 SIDEBAR_LIMIT = 15
 FACET_NAMES = ("person", "outlet", "month")
 _DATE_WORDS = ("month", "published_from", "published_to")
+# facet -> the filters under which the kept counts answer it (#13)
+_COUNTED = {
+    "outlet": {"outlet", "month"},
+    "person": {"outlet"},
+    "month": {"outlet", *_DATE_WORDS},  # the month facet leaves the date words out
+}
 
 
 @dataclass(frozen=True)
@@ -58,6 +73,7 @@ class Facet:
     values: list[FacetValue]
     more_url: str = ""  # the "show all" page, when the sidebar shows only the top values
     years: list[YearGroup] = field(default_factory=list)
+    skipped: bool = False  # counting took longer than the page's budget (#13)
 
 
 def toggle_url(params: QueryDict, key: str, value: str, *, multiple: bool, path: str = "") -> str:
@@ -192,21 +208,71 @@ def _chosen(filterset, key: str) -> list[tuple[str, str]]:
     return [(o.slug, o.name) for o in filterset.form.cleaned_data.get(key) or []]
 
 
+def _active(filterset) -> set[str]:
+    """The filters the reader set: {"outlet", "month"} for `?outlet=a&month=2016-11`."""
+    # bool() of a chosen-people or -outlets QuerySet fetches it once; later reads reuse it
+    data = filterset.form.cleaned_data
+    return {k for k, v in data.items() if k not in ("sort", "match") and bool(v)}
+
+
+def counted(filterset, key: str) -> bool:
+    """Whether the kept counts answer facet `key` under the filterset's filters."""
+    return _active(filterset) <= _COUNTED[key]
+
+
+def _counted_rows(filterset, key: str, *, limit: int | None) -> list[tuple]:
+    """(slug, name, n) rows of `_ROWS[key]`, from the kept counts (see `_COUNTED`)."""
+    data, using = filterset.form.cleaned_data, filterset.queryset.db
+    outlets = list(data.get("outlet") or [])
+    if key == "person":
+        ids = [o.pk for o in outlets] if outlets else None
+        return archive_counts.person_articles(outlet_ids=ids, limit=limit, using=using)
+    month = _month_key(data["month"]) if data.get("month") else None
+    rows = archive_counts.outlet_articles(month=month, using=using)
+    chosen = {o.pk for o in outlets}
+    # chosen outlets: each other outlet's link widens the list by its own articles
+    base = sum(n for pk, _, _, n in rows if pk in chosen)
+    found = [(slug, name, base + n) for pk, slug, name, n in rows if pk not in chosen]
+    return found if limit is None else found[:limit]
+
+
 def choice_facet(
-    filterset, params: QueryDict, key: str, *, path: str = "", total: int | None = None
+    filterset,
+    params: QueryDict,
+    key: str,
+    *,
+    path: str = "",
+    total: int | None = None,
+    deadline: float | None = None,
 ) -> Facet:
     """The sidebar facet for `key` ("person" or "outlet"): chosen values first (their links
-    remove them), then the top values by count, and a "show all" link when there are more."""
+    remove them), then the top values by count, and a "show all" link when there are more.
+
+    Past `deadline` (`time.monotonic()`) a count of the archive is stopped and the facet
+    comes back `skipped`, with only its chosen values."""
     if not filterset.is_valid():
         return Facet(key, TITLES[key], [])
     chosen = _chosen(filterset, key)
-    rows = _ROWS[key](
-        filterset, limit=SIDEBAR_LIMIT + 1, chosen=[s for s, _ in chosen], total=total
-    )
     values = [_choice_value(params, key, slug, name, None, path) for slug, name in chosen]
+    if counted(filterset, key):
+        rows = _counted_rows(filterset, key, limit=SIDEBAR_LIMIT + 1)
+    else:
+        try:
+            with _budget(filterset, deadline):
+                rows = _ROWS[key](
+                    filterset, limit=SIDEBAR_LIMIT + 1, chosen=[s for s, _ in chosen], total=total
+                )
+        except query_budget.OverBudget:
+            return Facet(key, TITLES[key], values, skipped=True)
     values += [_choice_value(params, key, s, name, n, path) for s, name, n in rows[:SIDEBAR_LIMIT]]
     more = f"{facet_page_path(key)}?{params.urlencode()}" if len(rows) > SIDEBAR_LIMIT else ""
     return Facet(key, TITLES[key], values, more_url=more)
+
+
+def _budget(filterset, deadline: float | None):
+    if deadline is None:
+        return nullcontext()
+    return query_budget.within(connections[filterset.queryset.db], deadline)
 
 
 def _choice_value(params, key, slug, name, count, path) -> FacetValue:
@@ -219,8 +285,10 @@ def all_values(filterset, params: QueryDict, key: str, *, path: str = "") -> lis
     for the "show all" page: one query, paginated by the caller."""
     if not filterset.is_valid():
         return []
-    chosen = [s for s, _ in _chosen(filterset, key)]
-    rows = _ROWS[key](filterset, limit=None, chosen=chosen)
+    if counted(filterset, key):
+        rows = _counted_rows(filterset, key, limit=None)
+    else:
+        rows = _ROWS[key](filterset, limit=None, chosen=[s for s, _ in _chosen(filterset, key)])
     return [_choice_value(params, key, slug, name, n, path) for slug, name, n in rows]
 
 
@@ -236,19 +304,37 @@ def _month_key(value: date | datetime) -> str:
     return f"{value.year:04d}-{value.month:02d}"
 
 
-def month_facet(filterset, params: QueryDict, *, path: str = "") -> Facet:
+def _month_rows(filterset, deadline: float | None) -> list[dict]:
+    """{"m": month, "n": articles} of every month in the other filters, newest first."""
+    if counted(filterset, "month"):
+        outlets = filterset.form.cleaned_data.get("outlet")
+        found = archive_counts.month_articles(
+            outlet_ids=[o.pk for o in outlets] if outlets else None,
+            using=filterset.queryset.db,
+        )
+        return [{"m": date(int(k[:4]), int(k[5:7]), 1), "n": int(n)} for k, n in found]
+    ids = _ids(filterset, *_DATE_WORDS)
+    with _budget(filterset, deadline):
+        return list(
+            Article.objects.filter(pk__in=ids, published__isnull=False)
+            .annotate(m=TruncMonth("published", tzinfo=UTC))
+            .values("m")
+            .annotate(n=Count("pk"))
+            .order_by("-m")
+        )
+
+
+def month_facet(
+    filterset, params: QueryDict, *, path: str = "", deadline: float | None = None
+) -> Facet:
     """Every month with articles in the other filters, newest first, grouped by year."""
     if not filterset.is_valid():
         return Facet("month", TITLES["month"], [])
-    ids = _ids(filterset, *_DATE_WORDS)
-    rows = (
-        Article.objects.filter(pk__in=ids, published__isnull=False)
-        .annotate(m=TruncMonth("published", tzinfo=UTC))
-        .values("m")
-        .annotate(n=Count("pk"))
-        .order_by("-m")
-    )
     chosen = params.get("month", "")
+    try:
+        rows = _month_rows(filterset, deadline)
+    except query_budget.OverBudget:
+        return Facet("month", TITLES["month"], [], skipped=True)
     undated = _without(params, "published_from", "published_to")
     values: list[FacetValue] = []
     years: dict[int, list[FacetValue]] = {}
@@ -270,10 +356,11 @@ def article_facets(filterset, params: QueryDict, *, total: int | None = None) ->
 
     `params` is the request's query string (the links add or remove one value); `total`
     the list's result count when the caller has it (else a facet whose links widen the
-    list counts it).
+    list counts it). Facets the kept counts cannot answer share `FACET_TIME_BUDGET_MS`.
     """
+    deadline = query_budget.deadline_in(settings.FACET_TIME_BUDGET_MS)
     return [
-        choice_facet(filterset, params, "outlet", total=total),
-        choice_facet(filterset, params, "person", total=total),
-        month_facet(filterset, params),
+        choice_facet(filterset, params, "outlet", total=total, deadline=deadline),
+        choice_facet(filterset, params, "person", total=total, deadline=deadline),
+        month_facet(filterset, params, deadline=deadline),
     ]

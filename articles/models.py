@@ -243,3 +243,49 @@ class Quote(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"{self.article.get_absolute_url()}#quote-{self.position}"
+
+
+class OutletMonthCount(models.Model):
+    """Articles published (UTC month, 'YYYY-MM'; '' undated) and visible comments posted
+    per outlet and month, kept by database triggers on every write (#13,
+    `articles.archive_counts`): the facets and outlet pages read these, not the archive."""
+
+    outlet_id = models.BigIntegerField()
+    month = models.CharField(max_length=7, blank=True)
+    articles = models.IntegerField(default=0)
+    comments = models.IntegerField(default=0)
+
+    class Meta:
+        ordering = ["outlet_id", "month"]
+        constraints = [
+            # the triggers' upsert key; also serves an outlet's months (outlet page chart)
+            models.UniqueConstraint(fields=["outlet_id", "month"], name="outlet_month_count_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"outlet {self.outlet_id} {self.month or 'undated'}: {self.articles}/{self.comments}"
+
+
+class PersonOutletCount(models.Model):
+    """Articles of an outlet that mention or quote a person, kept by database triggers
+    (#13, `articles.archive_counts`): the person facet reads these."""
+
+    person_id = models.BigIntegerField()
+    outlet_id = models.BigIntegerField()
+    articles = models.IntegerField(default=0)
+
+    class Meta:
+        ordering = ["person_id", "outlet_id"]
+        constraints = [
+            # the triggers' upsert key; the unfiltered person facet groups by person
+            models.UniqueConstraint(
+                fields=["person_id", "outlet_id"], name="person_outlet_count_key"
+            ),
+        ]
+        indexes = [
+            # person facet with an outlet chosen
+            models.Index(fields=["outlet_id", "person_id"], name="person_outlet_count_outlet"),
+        ]
+
+    def __str__(self) -> str:
+        return f"person {self.person_id} in outlet {self.outlet_id}: {self.articles}"

@@ -165,3 +165,6 @@ LOGGING = {
 # and its file reported failed (0 turns the guard off).
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5_000_000)
 IMPORT_TIME_LIMIT = env_int("IMPORT_TIME_LIMIT", 10)
+# Filtered facet counts that the kept counts cannot answer get this many milliseconds a
+# page, together; past it the page shows "counts skipped — narrow the filters" (#13).
+FACET_TIME_BUDGET_MS = env_int("FACET_TIME_BUDGET_MS", 150)

@@ -149,3 +149,94 @@ def test_list_query_count_does_not_grow_with_people_or_months(
         years = sorted({2010 + m // 12 for m in range(40)}, reverse=True)
         assert [g.year for g in everything.years] == years
         assert months.values  # with the people filter too
+
+
+# At scale (#13): facets the kept counts answer, and the time budget of the others.
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"outlet": "outlet-a"},
+        {"outlet": ["outlet-a", "outlet-c"]},
+        {"month": "2016-05"},
+        {"outlet": "outlet-b", "month": "2015-03"},
+        {"outlet": "outlet-d", "published_from": "2016-01-01"},
+    ],
+)
+def test_counted_facets_equal_the_results_of_their_links(client, archive, params):
+    response = client.get(URL, params)
+    followed = 0
+    for facet in response.context["facets"]:
+        assert not facet.skipped
+        for value in facet.values:
+            if value.count is not None:
+                assert _count(client, URL + value.url) == value.count, (params, value)
+                followed += 1
+    assert followed >= 3
+
+
+def test_unfiltered_and_outlet_facets_read_the_kept_counts(client, archive):
+    """Proof the pages read the counts, not the archive: a count changed behind the
+    triggers' back shows on the page (and `rebuild_archive_counts` puts it right)."""
+    from articles.models import OutletMonthCount, PersonOutletCount
+
+    outlet, person = archive["outlets"][0], archive["people"][0]
+    OutletMonthCount.objects.filter(outlet_id=outlet.pk).update(articles=1000)
+    PersonOutletCount.objects.filter(person_id=person.pk).update(articles=500)
+    facets = {f.name: f for f in client.get(URL).context["facets"]}
+    outlets = {v.value: v.count for v in facets["outlet"].values}
+    people = {v.value: v.count for v in facets["person"].values}
+    months = [v.count for v in facets["month"].values]
+    assert outlets[outlet.slug] % 1000 == 0 and outlets[outlet.slug] >= 1000
+    assert people[person.slug] % 500 == 0 and people[person.slug] >= 500
+    assert max(months) >= 1000
+    with_outlet = {f.name: f for f in client.get(URL, {"outlet": outlet.slug}).context["facets"]}
+    assert {v.value: v.count for v in with_outlet["person"].values}[person.slug] == 500
+
+
+def test_filtered_facets_past_the_budget_say_counts_were_skipped(client, archive, settings):
+    settings.FACET_TIME_BUDGET_MS = 0  # spent before the first count
+    person = archive["people"][0]
+    response = client.get(URL, {"person": person.slug, "q": "harbour"})
+    assert response.status_code == 200
+    facets = {f.name: f for f in response.context["facets"]}
+    assert all(f.skipped for f in facets.values())
+    # the chosen person stays, so it can be removed; no counts are shown
+    assert [v.value for v in facets["person"].values] == [person.slug]
+    html = response.content.decode()
+    assert html.count("Counts skipped — narrow the filters.") == 3
+    assert response.context["page"].object_list is not None
+    # the kept counts still answer the unfiltered and outlet views whatever the budget
+    plain = client.get(URL, {"outlet": archive["outlets"][0].slug})
+    assert not any(f.skipped for f in plain.context["facets"])
+    assert "Counts skipped" not in plain.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_slow_count_is_stopped_at_the_deadline_not_waited_for():
+    import time
+
+    from django.db import connection
+
+    from articles import query_budget
+
+    slow = (
+        "SELECT pg_sleep(5)"
+        if connection.vendor == "postgresql"
+        else "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1e9) "
+        "SELECT COUNT(*) FROM c"
+    )
+    started = time.monotonic()
+    with pytest.raises(query_budget.OverBudget):  # noqa: SIM117
+        with query_budget.within(connection, query_budget.deadline_in(100)):
+            with connection.cursor() as cursor:
+                cursor.execute(slow)
+    assert time.monotonic() - started < 2
+    with connection.cursor() as cursor:  # the connection is usable, unbounded again
+        cursor.execute("SELECT 1")
+        assert cursor.fetchone() == (1,)
+        if connection.vendor == "postgresql":
+            cursor.execute("SHOW statement_timeout")
+            assert cursor.fetchone() == ("0",)

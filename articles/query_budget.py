@@ -1,0 +1,62 @@
+"""A time budget for a read that may be slow: past it the query is stopped, not waited for.
+
+Filtered facet counts grow with what the filters keep (#13): rather than hold the page,
+each runs within what is left of the page's budget (`settings.FACET_TIME_BUDGET_MS`)
+and the page says its counts were skipped. SQLite is interrupted from its progress
+handler; PostgreSQL by `statement_timeout`, set around the one query (inside a
+transaction a cancelled statement would abort it, so there, e.g. under a test's
+transaction, the query runs unbounded; a spent budget still skips it).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.db import OperationalError
+
+_QUERY_CANCELED = "57014"  # PostgreSQL's SQLSTATE for statement_timeout
+_SQLITE_STEPS = 20_000  # virtual-machine steps between looks at the clock
+
+
+class OverBudget(Exception):
+    """The read was skipped or stopped: the budget was spent."""
+
+
+def deadline_in(milliseconds: float) -> float:
+    return time.monotonic() + milliseconds / 1000
+
+
+@contextmanager
+def within(connection, deadline: float) -> Iterator[None]:
+    """Run the block's queries until `deadline` (`time.monotonic()`), else OverBudget."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise OverBudget
+    connection.ensure_connection()
+    if connection.vendor == "sqlite":
+        raw = connection.connection
+        raw.set_progress_handler(lambda: int(time.monotonic() > deadline), _SQLITE_STEPS)
+        try:
+            yield
+        except OperationalError as error:
+            if "interrupt" in str(error):
+                raise OverBudget from error
+            raise
+        finally:
+            raw.set_progress_handler(None, 0)
+    elif connection.vendor == "postgresql" and not connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute("SET statement_timeout = %s", [max(int(left * 1000), 1)])
+        try:
+            yield
+        except OperationalError as error:
+            if getattr(error.__cause__, "pgcode", None) == _QUERY_CANCELED:
+                raise OverBudget from error
+            raise
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("RESET statement_timeout")
+    else:
+        yield

@@ -1,0 +1,136 @@
+"""The counts the facets and outlet pages read are kept right by every write (#13).
+
+After imports, re-imports and each curator write (merges, "not a person", hiding
+comments, an article moved to another outlet or month, deletes, statements writing
+several rows at once) the kept tables equal a fresh count of the archive:
+`archive_counts.differences()` is empty. Runs on SQLite and PostgreSQL (their triggers
+differ: AFTER vs BEFORE row triggers).
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from articles import archive_counts
+from articles.models import Article, Mention, OutletMonthCount, PersonOutletCount, Quote
+from articles.services import person_mark_not_a_person, person_merge
+from comments.models import Comment
+from comments.services import comment_set_hidden
+from tests import factories
+from tests.conftest import FIXTURES
+
+pytestmark = pytest.mark.django_db
+
+
+def _month(outlet, month: str) -> tuple[int, int]:
+    row = OutletMonthCount.objects.filter(outlet_id=outlet.pk, month=month).first()
+    return (row.articles, row.comments) if row else (0, 0)
+
+
+def _pair(person, outlet) -> int:
+    row = PersonOutletCount.objects.filter(person_id=person.pk, outlet_id=outlet.pk).first()
+    return row.articles if row else 0
+
+
+def _now() -> str:
+    return timezone.now().strftime("%Y-%m")
+
+
+def test_a_new_article_counts_in_its_outlet_and_month(harbour_article, gazette, amelia, ben):
+    assert _month(gazette, "2016-11") == (1, 0)
+    assert _month(gazette, _now()) == (0, 2)  # posted now; the spammer's is hidden
+    assert _pair(amelia, gazette) == 1  # mentioned and quoted: one article
+    assert _pair(ben, gazette) == 1
+    assert archive_counts.differences() == []
+
+
+def test_comments_count_in_the_month_they_were_posted(gazette):
+    article = factories.make_article(outlet=gazette, published=datetime(2016, 11, 30, tzinfo=UTC))
+    factories.make_comment(article, "late", posted=datetime(2016, 12, 2, tzinfo=UTC))
+    factories.make_comment(article, "undated", posted=None)
+    assert _month(gazette, "2016-11") == (1, 0)
+    assert _month(gazette, "2016-12") == (0, 1)
+    assert _month(gazette, "") == (0, 1)
+    assert archive_counts.differences() == []
+
+
+def test_import_and_reimport_keep_counts(tmp_path):
+    call_command("import_articles", str(FIXTURES / "dumps" / "import"), stdout=io.StringIO())
+    assert PersonOutletCount.objects.exists()
+    assert archive_counts.differences() == []
+    call_command("import_articles", str(FIXTURES / "dumps" / "import"), stdout=io.StringIO())
+    assert archive_counts.differences() == []
+
+
+def test_hiding_and_showing_comments_moves_the_counts(harbour_article, gazette):
+    comment_set_hidden(comments=harbour_article.comments.filter(hidden=False), hidden=True)
+    assert _month(gazette, _now())[1] == 0
+    comment_set_hidden(comments=harbour_article.comments.all(), hidden=False)
+    assert _month(gazette, _now())[1] == 3
+    assert archive_counts.differences() == []
+
+
+def test_article_moved_to_another_outlet_and_month(harbour_article, gazette, courier, amelia):
+    harbour_article.outlet = courier
+    harbour_article.published = datetime(2017, 2, 1, tzinfo=UTC)
+    harbour_article.save()
+    assert _month(gazette, "2016-11") == (0, 0)
+    assert _month(courier, "2017-02")[0] == 1
+    assert _pair(amelia, gazette) == 0
+    assert _pair(amelia, courier) == 1
+    assert archive_counts.differences() == []
+
+
+def test_merge_counts_an_article_once(gazette, amelia, ben, clara):
+    both = factories.make_article("Both", outlet=gazette, people={amelia: 1, ben: 1})
+    factories.make_quote(both, "one", ben)
+    factories.make_quote(both, "two", ben)
+    only_ben = factories.make_article("Ben only", outlet=gazette)
+    factories.make_quote(only_ben, "three", ben)
+    factories.make_quote(only_ben, "four", ben)
+    assert _pair(ben, gazette) == 2
+    person_merge(keep=amelia, absorb=ben)
+    assert _pair(amelia, gazette) == 2
+    assert _pair(ben, gazette) == 0
+    assert archive_counts.differences() == []
+    person_mark_not_a_person(person=amelia)
+    assert _pair(amelia, gazette) == 0
+    assert archive_counts.differences() == []
+
+
+def test_statements_writing_several_rows_count_each_pair_once(gazette, amelia, ben):
+    article = factories.make_article("Many quotes", outlet=gazette)
+    Quote.objects.bulk_create(
+        [Quote(article=article, text=f"q{i}", speaker=amelia, position=i) for i in range(3)]
+    )
+    assert _pair(amelia, gazette) == 1
+    Quote.objects.filter(article=article).update(speaker=ben)
+    assert (_pair(amelia, gazette), _pair(ben, gazette)) == (0, 1)
+    Mention.objects.bulk_create([Mention(article=article, person=ben, count=1)])
+    Quote.objects.filter(article=article).delete()
+    assert _pair(ben, gazette) == 1  # still mentioned
+    Mention.objects.filter(article=article).delete()
+    assert _pair(ben, gazette) == 0
+    assert archive_counts.differences() == []
+
+
+def test_deleting_articles_and_comments(harbour_article, gazette, amelia):
+    Comment.objects.filter(article=harbour_article, author="Dana").delete()
+    assert archive_counts.differences() == []
+    Article.objects.filter(pk=harbour_article.pk).delete()
+    assert _month(gazette, "2016-11") == (0, 0)
+    assert _pair(amelia, gazette) == 0
+    assert archive_counts.differences() == []
+
+
+def test_rebuild_command_recounts(harbour_article, gazette):
+    OutletMonthCount.objects.all().delete()
+    assert archive_counts.differences() != []
+    call_command("rebuild_archive_counts", stdout=io.StringIO())
+    assert archive_counts.differences() == []
+    assert _month(gazette, "2016-11")[0] == 1
