@@ -135,7 +135,10 @@ def find_comments_heading(lines: Sequence[str], start: int = 0) -> tuple[int, in
     (1, 22)
     """
     for index in range(start, len(lines)):
-        line = lines[index].strip()
+        raw = lines[index]
+        if not raw or len(raw) > 220 and len(raw.strip()) > 220:
+            continue  # a paragraph (this runs on every line of every page)
+        line = raw.strip()
         if not line or len(line) > 220 or line[-1:] in ".!?" and not line.endswith("…"):
             continue
         for pattern in _HEADING_RES:

@@ -92,7 +92,11 @@ def read_decoded(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Dec
         if size == 0:
             raise ExtractionError("empty file (0 bytes)")
         with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            # Read what stat saw (asking for the whole limit made every read allocate 5 MB),
+            # and the rest only when the file grew since.
+            data = handle.read(size + 1)
+            if len(data) > size:
+                data += handle.read(max_bytes + 1 - len(data))
     except OSError as error:
         raise ExtractionError(f"cannot read file: {error.strerror or error}") from None
     if len(data) > max_bytes:  # grew between stat and read

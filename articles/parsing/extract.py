@@ -99,11 +99,18 @@ def named_in_prose(name: str, body: Sequence[str]) -> bool:
         return False
     for paragraph in body:
         at = paragraph.find(name)
+        if at == -1:
+            continue
+        long_enough = len(paragraph.split(None, 5)) >= 6  # six words at least
         while at != -1:
-            before = paragraph[:at].rstrip()
-            words_before = before.split()
-            credit = not words_before or words_before[-1].casefold().rstrip(":") in _CREDIT_WORDS
-            if not credit and len(paragraph.split()) >= 6:
+            # The word before, from a short window: splitting all the text before each
+            # mention was quadratic on a paragraph of repeated credits (issue 11).
+            before = paragraph[max(0, at - 40) : at].split()
+            if before:
+                credit = before[-1].casefold().rstrip(":") in _CREDIT_WORDS
+            else:
+                credit = not paragraph[:at].strip()  # the paragraph opens with the name
+            if not credit and long_enough:
                 return True
             at = paragraph.find(name, at + len(name))
     return False

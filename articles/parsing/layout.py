@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
+from itertools import islice
 
 from .bylines import looks_like_name, normalise_name, parse_byline, parse_credit_footer
 from .dates import date_from_url, day_start, is_date_line, search_date
@@ -106,7 +108,7 @@ def parse_page(
     lines = text.split("\n")
     warnings: list[str] = []
     # A scraper's " date 2022-01-12 " stamp opening the page is the day it gives the page.
-    texts = [i for i, line in enumerate(lines) if line.strip()][:2]
+    texts = list(islice((i for i, line in enumerate(lines) if line.strip()), 2))
     if texts and _URL_RE.match(lines[texts[0]].strip()):
         texts = texts[1:]
     stamped = _STAMP_RE.match(lines[texts[0]]) if texts else None
@@ -265,6 +267,8 @@ def _crossheads(paras: Sequence[_Para], body: Sequence[str]) -> tuple[str, ...]:
     found = []
     for para in paras[kept[0] + 1 : kept[-1]]:
         text = para.text
+        if len(text) > 160:
+            continue
         words = text.split()
         if (
             3 <= len(words) <= 14
@@ -789,7 +793,9 @@ def _is_date_text(text: str) -> bool:
     return any(map(text.__contains__, _DIGITS)) and is_date_line(_clean(text))
 
 
+@lru_cache(maxsize=1024)
 def _is_furniture(text: str) -> bool:
+    # Cached: headline, header, body and crosshead readers each ask about the same lines.
     return bool(
         _BULLET_RE.match(text)
         or _is_notice(text)
@@ -854,13 +860,15 @@ _TURN_START_RE = re.compile(
 
 def _is_prose(text: str) -> bool:
     """A paragraph of running text: closing punctuation, or long enough to be a paragraph."""
+    if _ends_sentence(text):
+        return True
     if _TURN_START_RE.match(text):
         return True  # "WALSH: I think a more…", cut off or not: a transcript turn
     if text.endswith(":"):
         if _SPEAKER_LABEL_RE.match(text):
             return True  # "Jim Orme:" over a transcript turn
         return len(text.split()) >= 3 and not _FORM_RE.match(text)
-    return _ends_sentence(text) or len(text.split()) >= 40
+    return len(text) >= 79 and len(text.split()) >= 40  # 40 words take 79 characters
 
 
 def _ends_sentence(text: str) -> bool:

@@ -613,7 +613,7 @@ def find_people(
     for position, text in enumerate(texts):
         for run in runs[position]:
             _collect(text, run, position, full, singles, single_use, alias_map, article)
-        label = _TRANSCRIPT_LABEL_RE.match(text) if position else None
+        label = _TRANSCRIPT_LABEL_RE.match(text) if position and ":" in text[:160] else None
         if label is not None:
             words = normalise_name(label.group("name")).split()
             # "Next Up:" or "SERVICE ALERT:" are page labels: a turn needs a known given

@@ -97,6 +97,17 @@ def find_thread(
     of running text, before which a header-led thread needs a heading of its own.
     """
     heading = find_comments_heading(lines, first)
+    if heading is not None and heading[1]:
+        # The common page: "Comments (12)" over twelve dated comments. The line-by-line
+        # reader finds them all at a fraction of the cost of weighing every thread shape.
+        at, declared = heading
+        plain, plain_warnings = parse_comments(lines[at + 1 :], zone)
+        if len(plain) == declared and all(c.posted is not None for c in plain):
+            roles = {j: "comment" for j in range(at + 1, len(lines)) if lines[j].strip()}
+            roles[at] = "comments heading"
+            thread = Thread(at, plain, shape="header-led", warnings=plain_warnings, roles=roles)
+            thread.declared = declared
+            return thread
     # Under a heading only the lines after it can hold the thread's headers.
     scan = _scan_headers(lines, first if heading is None else heading[0] + 1, zone)
     if heading is not None:
@@ -166,23 +177,19 @@ def _scan_headers(lines: Sequence[str], start: int, zone: str | None) -> _Scan:
     name, warnings). Scanned once per page and shared by every thread reading."""
     found: _Scan = []
     n = len(lines)
-    # Which lines can be headers at all, decided in bulk: a header is a short line with a
-    # digit (its date) or ending in a speech cue, or a short line over a line with a digit.
-    # Everything else (most lines) never reaches the header parser.
-    short = [0 < len(line) <= 130 for line in lines]
-    digit = [s and _DIGIT_RE.search(line) is not None for s, line in zip(short, lines)]
-    next_digit = [False] * (n + 1)
-    seen = False
-    for k in range(n - 1, -1, -1):
-        next_digit[k] = seen
-        if lines[k].strip():
-            seen = _DIGIT_RE.search(lines[k][:60]) is not None
+    # Cheap tests first: a header is a short line with a digit (its date) or ending in a
+    # speech cue, or a short line over a line with a digit. Everything else (most lines:
+    # blank ones and paragraphs) never reaches the header parser.
     i = start
     while i < n:
         line = lines[i]
+        if not line or len(line) > 130 or line.isspace():
+            i += 1
+            continue
         if not (
-            short[i]
-            and (digit[i] or next_digit[i] or line.rstrip(" :.…|\t").lower().endswith(CUE_WORDS))
+            _DIGIT_RE.search(line) is not None
+            or _next_has_digit(lines, i + 1)
+            or line.rstrip(" :.…|\t").lower().endswith(CUE_WORDS)
         ):
             i += 1
             continue
@@ -195,6 +202,13 @@ def _scan_headers(lines: Sequence[str], start: int, zone: str | None) -> _Scan:
             continue
         i += 1
     return found
+
+
+def _next_has_digit(lines: Sequence[str], j: int) -> bool:
+    """Whether the next non-blank line from ``j`` on has a digit near its start."""
+    while j < len(lines) and (not lines[j] or lines[j].isspace()):
+        j += 1
+    return j < len(lines) and _DIGIT_RE.search(lines[j], 0, 60) is not None
 
 
 def _header_led(
@@ -268,8 +282,11 @@ def _place_headers(lines: Sequence[str], start: int) -> list[tuple[int, int, _Dr
     when the page repeats it."""
     found: list[tuple[int, int, _Draft]] = []
     for i in range(start, len(lines)):
-        line = lines[i].strip()
-        if len(line) > 70 or "(" not in line:
+        raw = lines[i]
+        if "(" not in raw:
+            continue
+        line = raw.strip()
+        if len(line) > 70:
             continue
         match = _NAME_PLACE_RE.match(line)
         if match is None or any(ch.isdigit() for ch in match.group("name")):
@@ -364,7 +381,7 @@ def _signed(lines: Sequence[str], start: int, *, need: int) -> Thread | None:
         line = lines[i]
         # Cheap tests first: a signed line has a dash; a signature line is short.
         dashed = "—" in line or "–" in line or "―" in line
-        if not dashed and (len(line) > 60 and len(line.strip()) > 60 or not line.strip()):
+        if not dashed and (not line or line.isspace() or len(line) > 60 and len(line.strip()) > 60):
             i += 1
             continue
         inline = _inline_signature(line) if dashed else None
@@ -633,7 +650,11 @@ def _topic_line(line: str) -> bool:
 
 def _separated(lines: Sequence[str], start: int, *, need: int) -> Thread | None:
     """Comments each closed by the same furniture line (vote counts, ``ReplyDelete``)."""
-    separators = [i for i in range(start, len(lines)) if _SEPARATOR_RE.match(lines[i].strip())]
+    separators = [
+        i
+        for i in range(start, len(lines))
+        if len(lines[i]) <= 60 and _SEPARATOR_RE.match(lines[i].strip())
+    ]
     if len(separators) < need:
         return None
     drafts: list[_Draft] = []

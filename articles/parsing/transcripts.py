@@ -84,6 +84,8 @@ def find_transcript_turns(
 
 def _label(paragraph: str) -> tuple[str, str] | None:
     """(label, words after it) when the paragraph opens with a speaker label."""
+    if ":" not in paragraph[:160]:
+        return None
     text = paragraph.strip()
     if ":" not in text[:120]:
         return None

@@ -201,6 +201,12 @@ def lone_name_headings(size: int) -> str:
     return _fill(units, size, "\n\n") + "The meeting closed at ten."
 
 
+def author_credits(size: int) -> str:
+    """A byline, then one paragraph crediting the author thousands of times."""
+    head = "## Harbour pictures\n\nBy Ada Finch\n\n"
+    return _repeat("Photo by Ada Finch. ", size, head=head) + "\n"
+
+
 def _fill(units: list[str], size: int, sep: str) -> str:
     out, used = [_HEAD], len(_HEAD.encode())
     for unit in units:
@@ -213,6 +219,7 @@ def _fill(units: list[str], size: int, sep: str) -> str:
 
 SHAPES: dict[str, Callable[[int], str]] = {
     "lone_names": lone_names,
+    "author_credits": author_credits,
     "lone_name_headings": lone_name_headings,
     "pronoun_paragraph": pronoun_paragraph,
     "dots_in_quote": dots_in_quote,
