@@ -40,7 +40,7 @@ def export_filtered(request, filterset, kind: str, fmt: str):
         return moved
     if not filterset.is_valid():
         return filter_errors_response(filterset)
-    columns, rows_for_export = exports.EXPORTS[kind]
+    columns, rows_for_export, plan = exports.EXPORTS[kind]
     return exports.export_response(
         columns,
         rows_for_export(filterset.qs),
@@ -48,6 +48,7 @@ def export_filtered(request, filterset, kind: str, fmt: str):
         filename=kind,
         base_url=site_url(request),
         bom=request.GET.get("bom") != "0",
+        plan=plan,
     )
 
 
