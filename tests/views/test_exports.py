@@ -219,7 +219,7 @@ def test_lean_rows_export_exactly_what_model_rows_do(harbour_article, courier, b
     factories.make_comment(odd, "@SUM(A1)", author=None, posted=None)
     lean = _stream(kind, fmt, lean=True)
     assert lean == _stream(kind, fmt, lean=False)
-    assert "/articles/%d/article/" % odd.pk in lean  # an empty slug links as the page does
+    assert f"/articles/{odd.pk}/article/" in lean  # an empty slug links as the page does
 
 
 def test_lean_export_reverses_one_url_not_one_per_row(client, gazette, monkeypatch):
