@@ -1,11 +1,15 @@
 """Aggregates for the person and outlet pages: one query each, grouped in the database.
 
 Months are calendar months in the site time zone (`TIME_ZONE`, UTC by default);
-rows without a date are left out of the monthly counts.
+rows without a date are left out of the monthly counts. The outlet page reads the
+counts the database keeps (`articles.archive_counts`, #13): its totals, its two charts
+(when the site runs in UTC, the kept counts' months) and its top people, at a cost
+that does not grow with the outlet's articles or comments.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.conf import settings
@@ -13,6 +17,7 @@ from django.db import connections, models
 from django.db.models import Count, Func
 from django.db.models.functions import Substr, TruncMonth
 
+from articles import archive_counts
 from articles.charts import MonthChart, Series, month_bar_chart
 from articles.models import Article, Mention, Outlet, Person, Quote
 from comments.models import Comment
@@ -64,12 +69,56 @@ def co_mentioned_people(person: Person, limit: int = TOP_PEOPLE) -> list[Person]
 
 
 def outlet_top_people(outlet: Outlet, limit: int = TOP_PEOPLE) -> list[Person]:
-    """People mentioned in the most articles of `outlet`, with `article_total` (one query)."""
+    """People in the most articles of `outlet` (mentioned or quoted), with `article_total`:
+    one query of the kept counts."""
     return list(
-        Person.objects.filter(mentions__article__outlet=outlet)
-        .annotate(article_total=Count("mentions", distinct=True))
-        .order_by("-article_total", "name")[:limit]
+        Person.objects.raw(
+            "SELECT p.id, p.name, p.slug, c.articles AS article_total FROM articles_person p "
+            f"JOIN {archive_counts.PERSON_OUTLET} c ON c.person_id = p.id "
+            "WHERE c.outlet_id = %s AND c.articles > 0 ORDER BY c.articles DESC, p.name, p.id "
+            "LIMIT %s",
+            [outlet.pk, limit],
+        )
     )
+
+
+@dataclass(frozen=True)
+class OutletSummary:
+    article_total: int
+    comment_total: int  # visible comments
+    articles_chart: MonthChart
+    comments_chart: MonthChart
+
+
+def outlet_summary(outlet: Outlet) -> OutletSummary:
+    """The outlet page's totals and charts from the kept counts: one query (three more for
+    the charts when the site's months are not UTC's)."""
+    rows = archive_counts.outlet_months(outlet.pk)
+    if settings.TIME_ZONE == "UTC":
+        dated = [(_as_date(month), a, c) for month, a, c in rows if month]
+        articles = {month: a for month, a, _ in dated if a}
+        comments = {month: c for month, _, c in dated if c}
+        articles_chart = _outlet_chart(outlet, "Articles", articles)
+        comments_chart = _outlet_chart(outlet, "Comments", comments)
+    else:
+        articles_chart, comments_chart = (
+            outlet_articles_chart(outlet),
+            outlet_comments_chart(outlet),
+        )
+    return OutletSummary(
+        article_total=sum(a for _, a, _ in rows),
+        comment_total=sum(c for _, _, c in rows),
+        articles_chart=articles_chart,
+        comments_chart=comments_chart,
+    )
+
+
+def _outlet_chart(outlet: Outlet, series: str, counts: dict[date, int]) -> MonthChart:
+    if series == "Articles":
+        title, chart_id = f"Articles per month in {outlet.name}", "outlet-articles"
+    else:
+        title, chart_id = f"Reader comments per month in {outlet.name}", "outlet-comments"
+    return month_bar_chart([Series(series, counts)], title=title, chart_id=chart_id)
 
 
 def outlet_visible_comments(outlet: Outlet) -> models.QuerySet:
@@ -94,18 +143,13 @@ def person_activity_chart(person: Person) -> MonthChart:
 
 
 def outlet_articles_chart(outlet: Outlet) -> MonthChart:
-    return month_bar_chart(
-        [Series("Articles", monthly_counts(Article.objects.filter(outlet=outlet), "published"))],
-        title=f"Articles per month in {outlet.name}",
-        chart_id="outlet-articles",
-    )
+    counts = monthly_counts(Article.objects.filter(outlet=outlet), "published")
+    return _outlet_chart(outlet, "Articles", counts)
 
 
 def outlet_comments_chart(outlet: Outlet) -> MonthChart:
-    return month_bar_chart(
-        [Series("Comments", monthly_counts(outlet_visible_comments(outlet), "posted"))],
-        title=f"Reader comments per month in {outlet.name}",
-        chart_id="outlet-comments",
+    return _outlet_chart(
+        outlet, "Comments", monthly_counts(outlet_visible_comments(outlet), "posted")
     )
 
 

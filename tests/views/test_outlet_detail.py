@@ -100,6 +100,40 @@ def test_queries_do_not_grow_with_articles_people_or_comments(
             people={people[i]: 1, people[0]: 1},
         )
         factories.make_comment(article, f"Comment {i}")
-    with django_assert_max_num_queries(7):
+    # outlet, its kept counts (totals and both charts), top people, the page of articles
+    with django_assert_max_num_queries(4):
         response = client.get(outlet_url(gazette))
     assert len(response.context["page"]) == min(n, 25)
+
+
+def test_totals_charts_and_people_come_from_the_kept_counts(client, harbour_article, gazette):
+    """#13: the page reads `articles.archive_counts`, not the archive (a count changed
+    behind the triggers' back shows)."""
+    from articles.models import OutletMonthCount, PersonOutletCount
+
+    OutletMonthCount.objects.filter(outlet_id=gazette.pk, month="2016-11").update(articles=7)
+    PersonOutletCount.objects.filter(outlet_id=gazette.pk).update(articles=9)
+    response = client.get(outlet_url(gazette))
+    assert response.context["page"].paginator.count == 7
+    assert [(r.month, r.values) for r in response.context["articles_chart"].rows] == [
+        ("Nov 2016", (7,))
+    ]
+    assert {p.article_total for p in response.context["top_people"]} == {9}
+
+
+def test_people_quoted_but_not_mentioned_count_too(client, gazette, clara):
+    article = factories.make_article("Quoted only", outlet=gazette)
+    factories.make_quote(article, "Rates will rise", clara)
+    top = client.get(outlet_url(gazette)).context["top_people"]
+    assert [(p.name, p.article_total) for p in top] == [("Clara Stone", 1)]
+
+
+def test_charts_follow_the_site_time_zone_when_it_is_not_utc(client, gazette, settings):
+    settings.TIME_ZONE = "America/New_York"
+    # 1 Dec 2016 02:00 UTC is still November in New York
+    factories.make_article("Late", outlet=gazette, published=datetime(2016, 12, 1, 2, tzinfo=UTC))
+    response = client.get(outlet_url(gazette))
+    assert [(r.month, r.values) for r in response.context["articles_chart"].rows] == [
+        ("Nov 2016", (1,))
+    ]
+    assert response.context["page"].paginator.count == 1

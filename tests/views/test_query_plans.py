@@ -1,6 +1,8 @@
 """Indexes proven by EXPLAIN on both databases (#13): the comment list's default sort and
 the outlet page's comments per month read an index, never a scan and sort of every
-comment, and the monthly counts are computed natively (no Python function per row)."""
+comment, and the monthly counts are computed natively (no Python function per row).
+The kept counts (`articles.archive_counts`) are read by their keys: an outlet's months
+and an outlet's people never scan the count tables."""
 
 from __future__ import annotations
 
@@ -53,14 +55,55 @@ def test_comment_list_default_sort_reads_its_index_in_order(undated):
     assert [c.author for c in page][-1] == "Fay"
 
 
-def test_outlet_comments_per_month_read_the_index_alone(undated, gazette):
+def test_outlet_comments_per_month_read_an_index_by_article(undated, gazette):
+    """The chart's query where the site's months are not UTC's (else the kept counts)."""
     months = stats.monthly_rows(stats.outlet_visible_comments(gazette), "posted")
 
     plan = _plan(months)
 
-    assert "comment_article_posted_idx" in plan, plan
-    if not POSTGRES:
+    if POSTGRES:  # per article of the outlet; which index on article_id is the planner's
+        assert "Seq Scan on comments_comment" not in plan, plan
+        assert "Index Cond: (article_id = articles_article.id)" in plan, plan
+    else:
         assert "COVERING INDEX comment_article_posted_idx" in plan, plan
+
+
+def _raw_plan(sql: str, params: list) -> str:
+    with connection.cursor() as cursor:
+        if POSTGRES:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_bitmapscan = off")
+            cursor.execute(f"EXPLAIN {sql}", params)
+        else:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        return "\n".join(" ".join(str(c) for c in row) for row in cursor.fetchall())
+
+
+@pytest.mark.parametrize(
+    ("read", "index"),
+    [
+        ("outlet_months", "outlet_month_count_key"),
+        ("outlet_people", "person_outlet_count_outlet"),
+    ],
+)
+def test_kept_counts_are_read_by_their_keys(harbour_article, gazette, read, index):
+    from articles import archive_counts
+
+    with CaptureQueriesContext(connection) as queries:
+        if read == "outlet_months":
+            archive_counts.outlet_months(gazette.pk)
+        else:
+            archive_counts.person_articles(outlet_ids=[gazette.pk], limit=15)
+    (query,) = queries.captured_queries
+    sql = query["sql"].replace(str(gazette.pk), "%s")
+    plan = _raw_plan(sql, [gazette.pk] * sql.count("%s"))
+
+    if POSTGRES:
+        assert index in plan, plan
+    else:  # SQLite names a table's unique constraint's index itself (sqlite_autoindex_…)
+        table = "articles_outletmonthcount" if read == "outlet_months" else ""
+        assert index in plan or f"SEARCH {table} USING INDEX sqlite_autoindex" in plan, plan
+        assert "SCAN" not in plan, plan
 
 
 def test_monthly_counts_use_native_sql_and_count_per_calendar_month(harbour_article, gazette):
