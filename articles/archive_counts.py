@@ -381,3 +381,26 @@ def _in(column: str, values) -> tuple[str, list]:
         return "", []
     values = list(values) or [0]
     return f"AND {column} IN ({', '.join(['%s'] * len(values))})", values
+
+
+def list_total(filterset, kind: str) -> int | None:
+    """A list's result count from the kept counts, or None when its filters need counting:
+    articles under outlets and a month, visible comments under outlets (their article's
+    outlet), any sort. `?outlet=dawn` -> Dawn's articles, without a COUNT(*) of them."""
+    if not filterset.is_valid():
+        return None
+    data = filterset.form.cleaned_data
+    active = {k for k, v in data.items() if k not in ("sort", "match") and bool(v)}
+    allowed = {"outlet", "month"} if kind == "articles" else {"outlet"}
+    if not active <= allowed:
+        return None
+    column = "articles" if kind == "articles" else "comments"
+    where, params = _in("outlet_id", [o.pk for o in data["outlet"]] if data.get("outlet") else None)
+    if data.get("month") and kind == "articles":
+        where += " AND month = %s"
+        params.append(f"{data['month']:%Y-%m}")
+    with connections[filterset.queryset.db].cursor() as cursor:
+        cursor.execute(
+            f"SELECT COALESCE(SUM({column}), 0) FROM {OUTLET_MONTH} WHERE 1 = 1 {where}", params
+        )
+        return int(cursor.fetchone()[0])

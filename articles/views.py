@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, redirect, render
 
+from articles import archive_counts
 from articles.browsing import (
     active_filters,
     article_body,
@@ -27,6 +28,8 @@ def article_list(request):
         return moved
     articles = filterset.qs if filterset.is_valid() else Article.objects.none()
     page = paginate_articles(articles, request.GET)
+    if not page.error and (known := archive_counts.list_total(filterset, "articles")) is not None:
+        page.count = known  # the kept counts know it: no COUNT(*) (#13)
     if filterset.is_valid() and filterset.form.cleaned_data.get("q"):
         page.object_list = attach_snippets(list(page.object_list), filterset.form.cleaned_data["q"])
     filters = without_paging(request.GET)  # links that change a filter start at page 1
