@@ -404,3 +404,13 @@ def list_total(filterset, kind: str) -> int | None:
             f"SELECT COALESCE(SUM({column}), 0) FROM {OUTLET_MONTH} WHERE 1 = 1 {where}", params
         )
         return int(cursor.fetchone()[0])
+
+
+def person_total(person_id: int, using: str = "default") -> int:
+    """Articles that mention or quote the person, from the kept counts (the person page)."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            f"SELECT COALESCE(SUM(articles), 0) FROM {PERSON_OUTLET} WHERE person_id = %s",
+            [person_id],
+        )
+        return int(cursor.fetchone()[0])

@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 
-from articles import stats
+from articles import archive_counts, stats
 from articles.models import Article, Person, PersonRedirect, Quote
 from articles.querysets import NEWEST_FIRST
 from articles.quote_filters import PersonQuoteFilter
@@ -37,7 +37,7 @@ def person_detail(request, slug: str):
             "filter": filterset,
             "page": Paginator(quotes, QUOTES_PER_PAGE).get_page(request.GET.get("page")),
             "articles": articles[:LATEST_ARTICLES],
-            "article_total": articles.count(),
+            "article_total": archive_counts.person_total(person.pk),  # kept counts (#13)
             "quote_total": person.quotes.count(),
             "co_mentioned": stats.co_mentioned_people(person),
             "chart": stats.person_activity_chart(person),

@@ -169,3 +169,13 @@ def test_list_totals_come_from_the_kept_counts_when_they_know_them(
     # a filter the kept counts do not know is counted as before
     people = client.get(articles, {"outlet": "valley-courier", "q": "ferry"})
     assert people.context["page"].count < 100
+
+
+def test_person_page_total_is_the_kept_count(client, harbour_article, courier, clara):
+    article = factories.make_article("Quoted only", outlet=courier)
+    factories.make_quote(article, "Rates will rise", clara)
+    factories.make_article("Mentioned", outlet=courier, people={clara: 2})
+    page = client.get(clara.get_absolute_url())
+    assert page.context["article_total"] == 2
+    PersonOutletCount.objects.filter(person_id=clara.pk).update(articles=40)
+    assert client.get(clara.get_absolute_url()).context["article_total"] == 40
