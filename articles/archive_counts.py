@@ -320,14 +320,21 @@ def differences(using: str = "default") -> list[tuple]:
 # Reads (#13): what the facets and outlet pages ask of the kept counts, one query each.
 
 
-def outlet_articles(*, month: str | None = None, using: str = "default") -> list[tuple]:
-    """(id, slug, name, articles) of every outlet with articles (in `month`, 'YYYY-MM'),
-    most first, ties by name: the outlet facet's order."""
-    where, params = ("AND c.month = %s", [month]) if month else ("", [])
+def outlet_articles(
+    *, month: str | None = None, person_id: int | None = None, using: str = "default"
+) -> list[tuple]:
+    """(id, slug, name, articles) of every outlet with articles (in `month`, 'YYYY-MM', or
+    mentioning or quoting `person_id`), most first, ties by name: the outlet facet's order."""
+    if person_id is not None:
+        table, where, params = PERSON_OUTLET, "AND c.person_id = %s", [person_id]
+    else:
+        table, where, params = OUTLET_MONTH, "", []
+        if month:
+            where, params = "AND c.month = %s", [month]
     with connections[using].cursor() as cursor:
         cursor.execute(
             f"SELECT o.id, o.slug, o.name, SUM(c.articles) FROM articles_outlet o "
-            f"JOIN {OUTLET_MONTH} c ON c.outlet_id = o.id {where} "
+            f"JOIN {table} c ON c.outlet_id = o.id {where} "
             f"GROUP BY o.id, o.slug, o.name HAVING SUM(c.articles) > 0 "
             f"ORDER BY SUM(c.articles) DESC, o.name, o.id",
             params,

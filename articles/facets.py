@@ -17,11 +17,12 @@ so). One aggregate query per facet whatever the number of people or months; the
 sidebar shows the top `SIDEBAR_LIMIT` people and outlets and links to a page with
 all of them (`facet_page`), and every month, grouped by year.
 
-At scale (#13): a facet whose other filters are only outlets and a month reads the
-counts the database keeps (`articles.archive_counts`) — the same numbers, at a cost that
-does not grow with the archive (`_COUNTED` says which). Any other facet counts the
-archive within what is left of the page's `FACET_TIME_BUDGET_MS`; past it the facet
-is `skipped` and the page says "counts skipped — narrow the filters" instead of waiting.
+At scale (#13): a facet whose other filters are only outlets and a month (or, for the
+outlet facet, one person) reads the counts the database keeps (`articles.archive_counts`)
+— the same numbers, at a cost that does not grow with the archive (`counted` says which).
+Any other facet counts the archive within what is left of the page's
+`FACET_TIME_BUDGET_MS`; past it the facet is `skipped` and the page says "counts skipped —
+narrow the filters" instead of waiting.
 """
 
 from __future__ import annotations
@@ -217,7 +218,13 @@ def _active(filterset) -> set[str]:
 
 def counted(filterset, key: str) -> bool:
     """Whether the kept counts answer facet `key` under the filterset's filters."""
-    return _active(filterset) <= _COUNTED[key]
+    active = _active(filterset)
+    return active <= _COUNTED[key] or (key == "outlet" and _one_person(filterset, active))
+
+
+def _one_person(filterset, active: set[str]) -> bool:
+    """`?person=x` alone: its outlets are the person's counts per outlet."""
+    return active == {"person"} and len(filterset.form.cleaned_data["person"]) == 1
 
 
 def _counted_rows(filterset, key: str, *, limit: int | None) -> list[tuple]:
@@ -228,7 +235,8 @@ def _counted_rows(filterset, key: str, *, limit: int | None) -> list[tuple]:
         ids = [o.pk for o in outlets] if outlets else None
         return archive_counts.person_articles(outlet_ids=ids, limit=limit, using=using)
     month = _month_key(data["month"]) if data.get("month") else None
-    rows = archive_counts.outlet_articles(month=month, using=using)
+    person = data["person"][0].pk if _one_person(filterset, _active(filterset)) else None
+    rows = archive_counts.outlet_articles(month=month, person_id=person, using=using)
     chosen = {o.pk for o in outlets}
     # chosen outlets: each other outlet's link widens the list by its own articles
     base = sum(n for pk, _, _, n in rows if pk in chosen)
