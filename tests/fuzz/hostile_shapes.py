@@ -207,6 +207,16 @@ def author_credits(size: int) -> str:
     return _repeat("Photo by Ada Finch. ", size, head=head) + "\n"
 
 
+def long_token(size: int) -> str:
+    """A heading naming a lone surname, then one "word" of the whole page's length (a pattern
+    with a free word before the name backtracked over it: 19 KB took 2.6 s, fuzz find)."""
+    head = (
+        "## Fares up again\n\nThe harbour board met on Monday to talk about the ferry fares.\n\n"
+        "Council to sue Brannock\n\nThe board said the fares would rise in spring this year.\n\n"
+    )
+    return head + "Pdre" * max(1, (size - len(head)) // 4) + "Brannock said no.\n"
+
+
 def _fill(units: list[str], size: int, sep: str) -> str:
     out, used = [_HEAD], len(_HEAD.encode())
     for unit in units:
@@ -220,6 +230,7 @@ def _fill(units: list[str], size: int, sep: str) -> str:
 SHAPES: dict[str, Callable[[int], str]] = {
     "lone_names": lone_names,
     "author_credits": author_credits,
+    "long_token": long_token,
     "lone_name_headings": lone_name_headings,
     "pronoun_paragraph": pronoun_paragraph,
     "dots_in_quote": dots_in_quote,

@@ -28,6 +28,7 @@ CASES = [
     ("lone_names", 200_000),  # a paragraph of lone names, each re-split: 4.4 s (fuzz find)
     ("lone_name_headings", 200_000),  # headings naming lone surnames, each read the article
     ("author_credits", 200_000),  # the author credited 10,000 times in one paragraph: 6 s
+    ("long_token", 50_000),  # a 50 KB "word" after a lone-surname heading: 17 s before
 ]
 
 
