@@ -188,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=10, help="timed requests per page (10)")
     parser.add_argument("--no-export", action="store_true", help="skip the comment export")
     parser.add_argument("--only", default="", help="time only pages whose label has this")
+    parser.add_argument("--skip", default="", help="leave out pages whose label has this")
     parser.add_argument("--export-child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.export_child:
@@ -208,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     client = Client()
     print(f"{'page':<48} {'p50 ms':>8} {'p95 ms':>8} {'KB':>7}  status")
     for label, url in pages():
-        if args.only and args.only not in label:
+        if (args.only and args.only not in label) or (args.skip and args.skip in label):
             continue
         row = time_get(client, url, args.repeat)
         print(
