@@ -135,24 +135,22 @@ def identify_outlet(
     by_signature = _by_signature(lines, outlets)
     if by_signature is not None:
         return _guess(by_signature, None), []
-    logo = _logo_name(lines) or running_head(lines)
-    if logo is not None:
-        known = find_outlet(logo, outlets)
-        if known is not None:
-            return _guess(known, None), []
-        return OutletGuess(name=logo), [f"outlet {logo!r} named by the page's logo line"]
-    site = commenters_site(lines)
-    if site is not None:
-        known = find_outlet(site, outlets)
-        if known is not None:
-            return _guess(known, None), []
-        return OutletGuess(name=site), [f"outlet {site!r} named by the readers' signatures"]
-    agency = agency_credit(lines)
-    if agency is not None:
-        known = find_outlet(agency, outlets)
-        if known is not None:
-            return _guess(known, None), []
-        return OutletGuess(name=agency), [f"outlet taken from the agency credit {agency!r}"]
+    # Names printed on the page, strongest first: a registry outlet by that name wins.
+    named = (
+        (
+            lambda: _logo_name(lines) or running_head(lines),
+            "outlet {!r} named by the page's logo line",
+        ),
+        (lambda: commenters_site(lines), "outlet {!r} named by the readers' signatures"),
+        (lambda: agency_credit(lines), "outlet taken from the agency credit {!r}"),
+    )
+    for find, warning in named:
+        name = find()
+        if name is not None:
+            known = find_outlet(name, outlets)
+            if known is not None:
+                return _guess(known, None), []
+            return OutletGuess(name=name), [warning.format(name)]
     return OutletGuess(name="Unknown"), ["outlet not recognised (no URL, no known signature)"]
 
 
