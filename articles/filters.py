@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
+from django.conf import settings
+from django.db.models import QuerySet
 
 from articles.models import Article
 from articles.querysets import NEWEST_FIRST
@@ -56,6 +58,16 @@ class ArticleFilter(ListFilterSet):
     class Meta(ListFilterSet.Meta):
         model = Article
 
+    def listed(self) -> tuple[QuerySet, bool]:
+        """What a page of the list reads: `qs`, except that "Best match" over a broad search
+        ranks at most `SEARCH_RANK_LIMIT` matches (`ArticleQuerySet.best_first`; True when
+        it did). Exports read `qs`: every match, in rank order."""
+        articles = self.qs
+        ranked = "rank" in articles.query.annotations
+        if ranked and self.form.cleaned_data.get("sort") == "relevance":
+            return articles.best_first(settings.SEARCH_RANK_LIMIT)
+        return articles, False
+
     def default_sort(self, data) -> str:
         # Best match when searching, else newest.
         return "relevance" if data.get("q", "").strip() else "newest"
@@ -64,7 +76,8 @@ class ArticleFilter(ListFilterSet):
         return queryset.mentioning_all(people) if match == "all" else queryset.mentioning(people)
 
     def filter_search(self, queryset, text):
-        return queryset.search(text)
+        # Ranked only for "Best match": another order does not pay for the rank.
+        return queryset.search(text, ranked=self.form.cleaned_data.get("sort") == "relevance")
 
     def filter_has_comments(self, queryset, name, value):
         return queryset.filter(comment_count__gt=0) if value else queryset

@@ -53,6 +53,7 @@ class ListPage:
     start: int | None = 0
     error: str | None = None
     note: str | None = None
+    count_known: bool = True  # False: `count` is an estimate, so no "of N pages", no Last
 
     @property
     def paginator(self) -> ListPage:  # `page.paginator.count` as with Django's Page

@@ -12,7 +12,8 @@ from django.db import connections, models
 from django.db.models import F, Func, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from search.expressions import Fts5Rank, matching_ids, no_ids
+from search.expressions import Fts5Rank, filter_matches, no_ids
+from search.fts import ARTICLES
 from search.websearch import to_fts5
 
 SEARCH_CONFIG = "english"
@@ -60,21 +61,45 @@ class ArticleQuerySet(models.QuerySet):
             matched = matched.mentioning([person])
         return matched
 
-    def search(self, text: str) -> ArticleQuerySet:
-        """Full-text search, annotated with `rank` (higher is better): `search_vector` on
+    def search(self, text: str, *, ranked: bool = True) -> ArticleQuerySet:
+        """Full-text search, annotated with `rank` (higher is better) unless `ranked` is
+        False (a list sorted otherwise does not pay for it): `search_vector` on
         PostgreSQL, the FTS5 index on SQLite, `"a phrase" -not OR either` on both."""
         text = (text or "").strip()
         if not text:
             return self
         if _vendor(self) == "postgresql":
             query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-            return self.filter(search_vector=query).annotate(
-                rank=SearchRank(F("search_vector"), query)
-            )
+            found = self.filter(search_vector=query)
+            return found.annotate(rank=SearchRank(F("search_vector"), query)) if ranked else found
         match = to_fts5(text)
         if match is None:  # only stop words or punctuation: nothing, as on PostgreSQL
-            return self.filter(pk__in=no_ids()).annotate(rank=Value(0.0, models.FloatField()))
-        return self.filter(pk__in=matching_ids(match)).annotate(rank=Fts5Rank(match))
+            found = self.filter(pk__in=no_ids())
+            return found.annotate(rank=Value(0.0, models.FloatField())) if ranked else found
+        found = filter_matches(self, match, ARTICLES)
+        return found.annotate(rank=Fts5Rank(match)) if ranked else found
+
+    def best_first(self, limit: int) -> tuple[ArticleQuerySet, bool]:
+        """A search's results (`search` annotated `rank`) best match first, ranking at most
+        `limit` of them: `(queryset, bounded)`.
+
+        Ranking costs a read per match (PostgreSQL's `ts_rank` reads each match's
+        `search_vector`; SQLite's bm25 scores each match), so a word in most of the
+        archive would cost seconds (#13). Past `limit` matches, the ranked list holds the
+        `limit` most recently added matches (highest ids) and `bounded` is True: the page
+        says so, and "Newest first" still lists every match. One query of at most
+        `limit + 1` ids decides; the ranked pages then score only those matches.
+        """
+        ordered = (F("rank").desc(), *NEWEST_FIRST)
+        ids = list(self.order_by("-pk").values_list("pk", flat=True)[: limit + 1])
+        if len(ids) <= limit:
+            return self.order_by(*ordered), False
+        from_id = ids[limit - 1]
+        bounded = self.filter(pk__gte=from_id)
+        rank = self.query.annotations.get("rank")
+        if isinstance(rank, Fts5Rank):
+            bounded = bounded.annotate(rank=Fts5Rank(rank.match, from_id=from_id))
+        return bounded.order_by(*ordered), True
 
 
 class PersonQuerySet(models.QuerySet):

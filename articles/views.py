@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, redirect, render
 
-from articles import archive_counts
 from articles.browsing import (
     active_filters,
     article_body,
@@ -18,6 +17,7 @@ from articles.facets import article_facets
 from articles.filters import ArticleFilter
 from articles.models import Article
 from articles.paging import without_paging
+from articles.totals import article_list_total
 from articles.vocabulary import list_links, list_redirect, match_note
 from search.snippets import attach_snippets
 
@@ -26,17 +26,20 @@ def article_list(request):
     filterset = ArticleFilter(request.GET, queryset=Article.objects.for_listing())
     if moved := list_redirect(request, filterset):
         return moved
-    articles = filterset.qs if filterset.is_valid() else Article.objects.none()
+    articles, ranked_share = (
+        filterset.listed() if filterset.is_valid() else (Article.objects.none(), False)
+    )
     page = paginate_articles(articles, request.GET)
-    if not page.error and (known := archive_counts.list_total(filterset, "articles")) is not None:
-        page.count = known  # the kept counts know it: no COUNT(*) (#13)
+    total = article_list_total(filterset, page, ranked_share=ranked_share)
     if filterset.is_valid() and filterset.form.cleaned_data.get("q"):
         page.object_list = attach_snippets(list(page.object_list), filterset.form.cleaned_data["q"])
     filters = without_paging(request.GET)  # links that change a filter start at page 1
     context = {
         "filter": filterset,
         "page": page,
-        "facets": article_facets(filterset, filters, total=page.paginator.count),
+        "total": total,
+        "ranked_share": ranked_share,
+        "facets": article_facets(filterset, filters, total=total.n if total.exact else None),
         "active_filters": active_filters(filterset, filters),
         "match_note": match_note(filterset, filters),
         "list_links": list_links("articles", request.GET),

@@ -167,4 +167,8 @@ IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5_000_000)
 IMPORT_TIME_LIMIT = env_int("IMPORT_TIME_LIMIT", 10)
 # Filtered facet counts that the kept counts cannot answer get this many milliseconds a
 # page, together; past it the page shows "counts skipped — narrow the filters" (#13).
-FACET_TIME_BUDGET_MS = env_int("FACET_TIME_BUDGET_MS", 150)
+FACET_TIME_BUDGET_MS = env_int("FACET_TIME_BUDGET_MS", 50)
+# "Best match" ranks at most this many of a search's matches, the most recently added (#13).
+SEARCH_RANK_LIMIT = env_int("SEARCH_RANK_LIMIT", 1000)
+# A search's total is counted within this many milliseconds, else estimated (#13).
+SEARCH_COUNT_BUDGET_MS = env_int("SEARCH_COUNT_BUDGET_MS", 50)

@@ -31,6 +31,13 @@ def plural_count(count: int, noun: str) -> str:
 
 
 @register.filter
+def total_text(total, noun: str) -> str:
+    """`{{ total|total_text:"article" }}` -> "93,478 articles", "about 93,000 articles" or
+    "more than 1,000 articles" (`articles.totals.Total`)."""
+    return total.text(noun)
+
+
+@register.filter
 def entered(value) -> str:
     """What a reader typed, for an error message: `["ghost", "x"]` -> "ghost, x"."""
     return display.entered_text(value)
