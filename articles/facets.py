@@ -201,6 +201,52 @@ def _outlet_rows(filterset, *, limit: int | None, chosen=(), total=None) -> list
         return cursor.fetchall()
 
 
+def _kept_widening(filterset) -> bool:
+    """`?person=a` (match any), perhaps with outlets: each other person's link widens the
+    list by their own articles, which the kept counts know (`_widening_person_rows`)."""
+    return _person_widens(filterset) and _active(filterset) <= {"person", "outlet"}
+
+
+def _widening_person_rows(filterset, *, limit: int | None, chosen=(), total=None) -> list[tuple]:
+    """The person facet of `_kept_widening` lists: `total + theirs - shared`, where
+    `theirs` (the person's articles in the outlets) is read from the kept counts and only
+    `shared` (their articles already listed) is counted, over the list itself. Counting
+    `theirs` live grouped every mention and quote in the archive (#13)."""
+    data, using = filterset.form.cleaned_data, filterset.queryset.db
+    outlets = [o.pk for o in data.get("outlet") or []] or None
+    theirs = archive_counts.person_articles(outlet_ids=outlets, using=using)
+    current = _ids(filterset)
+    if total is None:
+        total = filterset.queryset.filter(pk__in=current).count()
+    current_sql, current_params = current.query.sql_with_params()
+    person, mention, quote = Person._meta.db_table, Mention._meta.db_table, Quote._meta.db_table
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            f"SELECT p.slug, COUNT(*) FROM ("
+            f" SELECT person_id AS fv, article_id FROM {mention}"
+            f" WHERE article_id IN ({current_sql})"
+            f" UNION SELECT speaker_id, article_id FROM {quote}"
+            f" WHERE speaker_id IS NOT NULL AND article_id IN ({current_sql})"
+            f") pairs JOIN {person} p ON p.id = pairs.fv GROUP BY p.slug",
+            [*current_params, *current_params],
+        )
+        shared = dict(cursor.fetchall())
+    skip = set(chosen)
+    rows = [
+        (slug, name, total + n - shared.get(slug, 0))
+        for slug, name, n in theirs
+        if slug not in skip
+    ]
+    rows.sort(key=lambda row: (-row[2], row[1]))  # stable: ties keep the counts' id order
+    return rows if limit is None else rows[:limit]
+
+
+def _live_rows(filterset, key: str):
+    if key == "person" and _kept_widening(filterset):
+        return _widening_person_rows
+    return _ROWS[key]
+
+
 _ROWS = {"person": _person_rows, "outlet": _outlet_rows}
 TITLES = {"person": "People", "outlet": "Outlets", "month": "Months"}
 
@@ -267,7 +313,7 @@ def choice_facet(
     else:
         try:
             with _budget(filterset, deadline):
-                rows = _ROWS[key](
+                rows = _live_rows(filterset, key)(
                     filterset, limit=SIDEBAR_LIMIT + 1, chosen=[s for s, _ in chosen], total=total
                 )
         except query_budget.OverBudget:
@@ -296,7 +342,9 @@ def all_values(filterset, params: QueryDict, key: str, *, path: str = "") -> lis
     if counted(filterset, key):
         rows = _counted_rows(filterset, key, limit=None)
     else:
-        rows = _ROWS[key](filterset, limit=None, chosen=[s for s, _ in _chosen(filterset, key)])
+        rows = _live_rows(filterset, key)(
+            filterset, limit=None, chosen=[s for s, _ in _chosen(filterset, key)]
+        )
     return [_choice_value(params, key, slug, name, n, path) for slug, name, n in rows]
 
 

@@ -137,7 +137,9 @@ def test_postgresql_reads_the_gin_expression_indexes(spoken):
         # tiny tables: forbid the scans that would win, to see which index serves the filter
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_indexscan = off")
-    quotes = text_search(Quote.objects.all(), "harbour", QUOTES)
-    comments = text_search(Comment.objects.all(), "harbour", COMMENTS)
+    # Unordered: the lists' orders join the article, and on tables this small the planner
+    # may then start from the articles, whatever index the text filter has.
+    quotes = text_search(Quote.objects.order_by(), "harbour", QUOTES)
+    comments = text_search(Comment.objects.order_by(), "harbour", COMMENTS)
     assert "Bitmap Index Scan on quote_text_search" in quotes.explain()
     assert "Bitmap Index Scan on comment_text_search" in comments.explain()

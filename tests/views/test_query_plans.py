@@ -67,7 +67,8 @@ def test_outlet_comments_per_month_read_an_index_by_article(undated, gazette):
 
     if POSTGRES:  # per article of the outlet; which index on article_id is the planner's
         assert "Seq Scan on comments_comment" not in plan, plan
-        assert "Index Cond: (article_id = articles_article.id)" in plan, plan
+        conditions = [line for line in plan.splitlines() if "Index Cond:" in line]
+        assert any("article_id = articles_article.id" in line for line in conditions), plan
     else:
         assert "COVERING INDEX comment_article_posted_idx" in plan, plan
 
