@@ -392,12 +392,24 @@ def _in(column: str, values) -> tuple[str, list]:
 
 def list_total(filterset, kind: str) -> int | None:
     """A list's result count from the kept counts, or None when its filters need counting:
-    articles under outlets and a month, visible comments under outlets (their article's
-    outlet), any sort. `?outlet=dawn` -> Dawn's articles, without a COUNT(*) of them."""
+    articles under outlets and a month, or of one person in outlets; visible comments under
+    outlets (their article's outlet); any sort. `?outlet=dawn` -> Dawn's articles, without
+    a COUNT(*) of them."""
     if not filterset.is_valid():
         return None
     data = filterset.form.cleaned_data
     active = {k for k, v in data.items() if k not in ("sort", "match") and bool(v)}
+    if kind == "articles" and active <= {"person", "outlet"} and len(data.get("person") or []) == 1:
+        # one person's articles (in outlets): their counts per outlet
+        outlets = [o.pk for o in data["outlet"]] if data.get("outlet") else None
+        where, params = _in("outlet_id", outlets)
+        with connections[filterset.queryset.db].cursor() as cursor:
+            cursor.execute(
+                f"SELECT COALESCE(SUM(articles), 0) FROM {PERSON_OUTLET} "
+                f"WHERE person_id = %s {where}",
+                [data["person"][0].pk, *params],
+            )
+            return int(cursor.fetchone()[0])
     allowed = {"outlet", "month"} if kind == "articles" else {"outlet"}
     if not active <= allowed:
         return None

@@ -215,10 +215,9 @@ def _widening_person_rows(filterset, *, limit: int | None, chosen=(), total=None
     data, using = filterset.form.cleaned_data, filterset.queryset.db
     outlets = [o.pk for o in data.get("outlet") or []] or None
     theirs = archive_counts.person_articles(outlet_ids=outlets, using=using)
-    current = _ids(filterset)
     if total is None:
-        total = filterset.queryset.filter(pk__in=current).count()
-    current_sql, current_params = current.query.sql_with_params()
+        total = filterset.queryset.filter(pk__in=_ids(filterset)).count()
+    current_sql, current_params = _listed_articles_sql([p.pk for p in data["person"]], outlets)
     person, mention, quote = Person._meta.db_table, Mention._meta.db_table, Quote._meta.db_table
     with connections[using].cursor() as cursor:
         cursor.execute(
@@ -239,6 +238,26 @@ def _widening_person_rows(filterset, *, limit: int | None, chosen=(), total=None
     ]
     rows.sort(key=lambda row: (-row[2], row[1]))  # stable: ties keep the counts' id order
     return rows if limit is None else rows[:limit]
+
+
+def _listed_articles_sql(people: list[int], outlets: list[int] | None) -> tuple[str, list]:
+    """Ids of the articles mentioning or quoting any of `people` (in `outlets`), as one
+    UNION of the two indexes: the list's own `… IN (mentions) OR … IN (quotes)` suits its
+    newest-first walk, but as a set PostgreSQL reads it by scanning every article."""
+    mention, quote, article = Mention._meta.db_table, Quote._meta.db_table, Article._meta.db_table
+    marks = ", ".join(["%s"] * len(people))
+    sql = (
+        f"SELECT article_id FROM {mention} WHERE person_id IN ({marks}) UNION "
+        f"SELECT article_id FROM {quote} WHERE speaker_id IN ({marks})"
+    )
+    params = [*people, *people]
+    if outlets:
+        sql = (
+            f"SELECT id FROM {article} WHERE outlet_id IN ({', '.join(['%s'] * len(outlets))})"
+            f" AND id IN ({sql})"
+        )
+        params = [*outlets, *params]
+    return sql, params
 
 
 def _live_rows(filterset, key: str):

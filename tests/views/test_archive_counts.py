@@ -171,6 +171,23 @@ def test_list_totals_come_from_the_kept_counts_when_they_know_them(
     assert people.context["page"].count < 100
 
 
+def test_one_persons_list_total_is_the_kept_count(client, harbour_article, gazette, courier, clara):
+    """`?person=x` (in outlets): the person's articles per outlet, kept by the triggers."""
+    from django.urls import reverse
+
+    url = reverse("articles:article_list")
+    quoted = factories.make_article("Quoted only", outlet=courier)
+    factories.make_quote(quoted, "Rates will rise", clara)
+    factories.make_article("Mentioned and quoted", outlet=gazette, people={clara: 2})
+    factories.make_quote(Article.objects.get(title="Mentioned and quoted"), "No.", clara)
+    listed = client.get(url, {"person": clara.slug}).context["page"]
+    assert listed.count == len(listed.object_list) == 2  # an article doing both counts once
+    in_courier = client.get(url, {"person": clara.slug, "outlet": courier.slug})
+    assert in_courier.context["page"].count == 1
+    PersonOutletCount.objects.filter(person_id=clara.pk, outlet_id=courier.pk).update(articles=40)
+    assert client.get(url, {"person": clara.slug}).context["page"].count == 41  # read, not counted
+
+
 def test_person_page_total_is_the_kept_count(client, harbour_article, courier, clara):
     article = factories.make_article("Quoted only", outlet=courier)
     factories.make_quote(article, "Rates will rise", clara)
