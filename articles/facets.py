@@ -343,8 +343,15 @@ def choice_facet(
 
 
 def _budget(filterset, deadline: float | None):
+    """The facet counts' time budget; past it, or when PostgreSQL's estimate of the listed
+    rows says no count over them can end in time (every live facet counts at least
+    those), OverBudget at once."""
     if deadline is None:
         return nullcontext()
+    if not hasattr(filterset, "_facets_hopeless"):
+        filterset._facets_hopeless = query_budget.surely_over(_ids(filterset), deadline)
+    if filterset._facets_hopeless:
+        raise query_budget.OverBudget
     return query_budget.within(connections[filterset.queryset.db], deadline)
 
 

@@ -10,14 +10,21 @@ transaction, the query runs unbounded; a spent budget still skips it).
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from django.db import OperationalError
+from django.db import OperationalError, connections
+from django.db.models import QuerySet
 
 _QUERY_CANCELED = "57014"  # PostgreSQL's SQLSTATE for statement_timeout
 _SQLITE_STEPS = 20_000  # virtual-machine steps between looks at the clock
+
+
+# Rows PostgreSQL reads and counts a millisecond here, at best: 93,000 search matches
+# counted in 0.4 s, grouped by outlet in 0.86 s (140,000 articles, 2-core machine).
+ROWS_PER_MS = 250
 
 
 class OverBudget(Exception):
@@ -76,3 +83,25 @@ def _reset_timeout(connection, attempts: int = 3) -> None:
                 or attempt == attempts - 1
             ):
                 raise
+
+
+def planner_estimate(queryset: QuerySet) -> int:
+    """PostgreSQL's estimate of `queryset`'s rows, from `EXPLAIN` (nothing is read)."""
+    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+def surely_over(queryset: QuerySet, deadline: float | None) -> bool:
+    """Whether reading `queryset`'s rows cannot end by `deadline`, by PostgreSQL's estimate
+    of how many there are: such a read is skipped, not started and cancelled at the
+    deadline, so the budget stays for the reads that can finish. SQLite keeps no
+    estimates (False): its reads are stopped at the deadline."""
+    if deadline is None or connections[queryset.db].vendor != "postgresql":
+        return False
+    left_ms = (deadline - time.monotonic()) * 1000
+    return planner_estimate(queryset) > max(left_ms, 0) * ROWS_PER_MS

@@ -14,7 +14,6 @@ knows instead of waiting:
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -46,26 +45,16 @@ def counted_within_budget(queryset: QuerySet, *, at_least: int = 0) -> Total:
     connection = connections[queryset.db]
     deadline = query_budget.deadline_in(settings.SEARCH_COUNT_BUDGET_MS)
     try:
-        with query_budget.within(connection, deadline):
-            return Total(queryset.count())
+        if not query_budget.surely_over(queryset, deadline):
+            with query_budget.within(connection, deadline):
+                return Total(queryset.count())
     except query_budget.OverBudget:
         pass
     if connection.vendor == "postgresql":
-        estimate = planner_estimate(queryset)
+        estimate = query_budget.planner_estimate(queryset)
         if estimate > at_least:
             return Total(_two_figures(estimate), "about")
     return Total(at_least, "over")
-
-
-def planner_estimate(queryset: QuerySet) -> int:
-    """PostgreSQL's estimate of `queryset`'s rows, from `EXPLAIN` (nothing is read)."""
-    sql, params = queryset.order_by().values("pk").query.sql_with_params()
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
-        plan = cursor.fetchone()[0]
-    if isinstance(plan, str):
-        plan = json.loads(plan)
-    return int(plan[0]["Plan"]["Plan Rows"])
 
 
 def _two_figures(n: int) -> int:

@@ -13,10 +13,10 @@ from django.http import QueryDict
 from django.urls import reverse
 
 from articles import browsing
-
 from articles.filters import ArticleFilter
 from articles.models import Article
-from articles.totals import Total, _two_figures, planner_estimate
+from articles.query_budget import planner_estimate
+from articles.totals import Total, _two_figures
 from search import expressions
 from tests import factories
 

@@ -11,6 +11,8 @@ import random
 from datetime import UTC, datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.facets import SIDEBAR_LIMIT, counted
@@ -135,7 +137,8 @@ def test_list_query_count_does_not_grow_with_people_or_months(
         )
     # filter lookups (person, outlet) + count + rows + chips + 3 facets (the person facet in
     # two: the kept counts and the people the list already has) + chosen names + outlet menu
-    with django_assert_max_num_queries(11):
+    # (+ on PostgreSQL the planner's estimate of the listed rows, for the facets' budget)
+    with django_assert_max_num_queries(12):
         response = client.get(URL, {"person": [people[0].slug, people[1].slug], "outlet": "solo"})
     assert response.status_code == 200
     months = {f.name: f for f in response.context["facets"]}["month"]
@@ -217,6 +220,26 @@ def test_filtered_facets_past_the_budget_say_counts_were_skipped(client, archive
     plain = client.get(URL, {"outlet": archive["outlets"][0].slug})
     assert not any(f.skipped for f in plain.context["facets"])
     assert "Counts skipped" not in plain.content.decode()
+
+
+def test_facets_postgresql_estimates_cannot_finish_are_skipped_without_counting(
+    client, archive, monkeypatch, django_assert_max_num_queries
+):
+    """With the whole budget left, a count whose rows PostgreSQL estimates it cannot read
+    in time is not started (here: as if the database read no rows a millisecond)."""
+    from articles import query_budget
+
+    monkeypatch.setattr(query_budget, "ROWS_PER_MS", 0)
+    person = archive["people"][0]
+    response = client.get(URL, {"person": person.slug, "q": "harbour"})
+    facets = {f.name: f for f in response.context["facets"]}
+    if connection.vendor == "postgresql":
+        assert all(f.skipped for f in facets.values())
+        with CaptureQueriesContext(connection) as queries:
+            client.get(URL, {"person": person.slug, "q": "harbour"})
+        assert not any("statement_timeout" in q["sql"] for q in queries.captured_queries)
+    else:  # SQLite keeps no estimates: counted, and stopped only by the clock
+        assert not any(f.skipped for f in facets.values())
 
 
 @pytest.mark.django_db(transaction=True)
