@@ -24,7 +24,7 @@ from search.highlight import mark_words, matched_words
 PAGE_SIZE = 25
 
 
-def paginate_articles(articles: QuerySet, params: QueryDict) -> ListPage:
+def paginate_articles(articles: QuerySet, params: QueryDict, count: int | None = None) -> ListPage:
     """One page of results with their people chips: two queries (count + rows) plus one
     prefetch, at any depth (keyset paging, `articles.paging`).
 
@@ -34,7 +34,7 @@ def paginate_articles(articles: QuerySet, params: QueryDict) -> ListPage:
         "article_id", "count", "person__name", "person__slug"
     )
     articles = articles.prefetch_related(Prefetch("mentions", queryset=chips))
-    return list_page(articles, params, PAGE_SIZE)
+    return list_page(articles, params, PAGE_SIZE, count)
 
 
 @dataclass(frozen=True)

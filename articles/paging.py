@@ -113,13 +113,18 @@ class ListPage:
         return _url(self.params, page=str(self.num_pages))
 
 
-def list_page(queryset: QuerySet, params: QueryDict, size: int) -> ListPage:
-    """The page of the ordered `queryset` that `params` asks for (`cursor`, else `page`).
+def list_page(
+    queryset: QuerySet, params: QueryDict, size: int, count: int | None = None
+) -> ListPage:
+    """The page of the ordered `queryset` that `params` asks for (`cursor`, else `page`);
+    `count`, when the caller knows it (the kept counts, #13), spares the COUNT(*).
 
     `?cursor=…` -> the keyset page; `?page=3` -> rows 51-75 (OFFSET, up to page 40);
     `?page=999999` or the last page number -> the last page, read backwards from the end.
     """
     page = ListPage(queryset, params, size)
+    if count is not None:
+        page.count = count
     try:
         if cursor := params.get("cursor"):
             found = keyset_page(queryset, cursor, size)

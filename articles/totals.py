@@ -65,22 +65,19 @@ def _two_figures(n: int) -> int:
     return round(n / scale) * scale
 
 
-def article_list_total(filterset, page, *, ranked_share: bool) -> Total:
+def article_list_total(filterset, page, *, ranked_share: bool, known: int | None) -> Total:
     """The article list's total for its heading, settling `page.count` (what its pager
     pages through) without counting the whole archive where it can:
 
-    - the counts the database keeps (`archive_counts`) answer the unfiltered list and lists
-      by outlets and a month;
+    - the counts the database keeps (`known`, from `archive_counts.list_total`) answer
+      the unfiltered list and lists by outlets and a month, or by one person;
     - a search's total is counted within the budget, else estimated; when "Best match"
       ranked only the most recent matches (`ranked_share`), the pager pages through those;
     - any other list counts its rows (an indexed count: a person's articles, a day range).
     """
-    from articles import archive_counts
-
     if page.error:
         return Total(0)
-    if (known := archive_counts.list_total(filterset, "articles")) is not None:
-        page.count = known
+    if known is not None:  # `archive_counts.list_total`, which paged the list
         return Total(known)
     if not filterset.form.cleaned_data.get("q", "").strip():
         return Total(page.count)

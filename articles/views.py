@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, redirect, render
 
+from articles import archive_counts
 from articles.browsing import (
     active_filters,
     article_body,
@@ -29,8 +30,9 @@ def article_list(request):
     articles, ranked_share = (
         filterset.listed() if filterset.is_valid() else (Article.objects.none(), False)
     )
-    page = paginate_articles(articles, request.GET)
-    total = article_list_total(filterset, page, ranked_share=ranked_share)
+    known = archive_counts.list_total(filterset, "articles")  # no COUNT(*) where kept (#13)
+    page = paginate_articles(articles, request.GET, known)
+    total = article_list_total(filterset, page, ranked_share=ranked_share, known=known)
     if filterset.is_valid() and filterset.form.cleaned_data.get("q"):
         page.object_list = attach_snippets(list(page.object_list), filterset.form.cleaned_data["q"])
     filters = without_paging(request.GET)  # links that change a filter start at page 1

@@ -42,7 +42,7 @@ def _database_url() -> str:
     return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-def test_three_importers_over_overlapping_files_store_what_one_importer_stores(
+def test_four_importers_over_overlapping_files_store_what_one_importer_stores(
     synthetic_dumps,
 ):
     if connection.vendor != "postgresql":
@@ -51,8 +51,8 @@ def test_three_importers_over_overlapping_files_store_what_one_importer_stores(
             "this test runs in the suite's PostgreSQL pass"
         )
     paths = [str(p) for p in synthetic_dumps(150, seed=7)]
-    # Overlapping sets, in different orders: every file is taken by two or three importers.
-    sets = [paths[:100], paths[50:], list(reversed(paths))]
+    # Overlapping sets, in different orders: every file is taken by three or four importers.
+    sets = [paths[:100], paths[50:], list(reversed(paths)), paths[1::2] + paths[::2]]
     env = dict(os.environ, DATABASE_URL=_database_url(), DJANGO_SETTINGS_MODULE="tests.settings")
     importers = [
         subprocess.Popen(
