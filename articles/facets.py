@@ -343,13 +343,17 @@ def choice_facet(
 
 
 def _budget(filterset, deadline: float | None):
-    """The facet counts' time budget; past it, or when PostgreSQL's estimate of the listed
-    rows says no count over them can end in time (every live facet counts at least
-    those), OverBudget at once."""
+    """The facet counts' time budget; past it, or when the listed rows are surely too many
+    for any count over them to end in time (every live facet counts at least those:
+    `article_facets` knows how many when the page counted them, else PostgreSQL's
+    estimate says), OverBudget at once."""
     if deadline is None:
         return nullcontext()
     if not hasattr(filterset, "_facets_hopeless"):
-        filterset._facets_hopeless = query_budget.surely_over(_ids(filterset), deadline)
+        listed = getattr(filterset, "_listed_rows", None)
+        filterset._facets_hopeless = query_budget.surely_over(
+            _ids(filterset), deadline, rows=listed
+        )
     if filterset._facets_hopeless:
         raise query_budget.OverBudget
     return query_budget.within(connections[filterset.queryset.db], deadline)
@@ -441,6 +445,7 @@ def article_facets(filterset, params: QueryDict, *, total: int | None = None) ->
     list counts it). Facets the kept counts cannot answer share `FACET_TIME_BUDGET_MS`.
     """
     deadline = query_budget.deadline_in(settings.FACET_TIME_BUDGET_MS)
+    filterset._listed_rows = total  # what `_budget` weighs the live counts by
     return [
         choice_facet(filterset, params, "outlet", total=total, deadline=deadline),
         choice_facet(filterset, params, "person", total=total, deadline=deadline),

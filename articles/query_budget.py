@@ -96,12 +96,17 @@ def planner_estimate(queryset: QuerySet) -> int:
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
-def surely_over(queryset: QuerySet, deadline: float | None) -> bool:
-    """Whether reading `queryset`'s rows cannot end by `deadline`, by PostgreSQL's estimate
-    of how many there are: such a read is skipped, not started and cancelled at the
-    deadline, so the budget stays for the reads that can finish. SQLite keeps no
-    estimates (False): its reads are stopped at the deadline."""
-    if deadline is None or connections[queryset.db].vendor != "postgresql":
+def surely_over(queryset: QuerySet, deadline: float | None, *, rows: int | None = None) -> bool:
+    """Whether reading `queryset`'s rows cannot end by `deadline`, by how many there are:
+    `rows` when the caller counted them, else PostgreSQL's estimate. Such a read is
+    skipped, not started and cancelled at the deadline, so the budget stays for the reads
+    that can finish. Without either (SQLite keeps no estimates): False, and the read is
+    stopped at the deadline."""
+    if deadline is None:
         return False
+    if rows is None:
+        if connections[queryset.db].vendor != "postgresql":
+            return False
+        rows = planner_estimate(queryset)
     left_ms = (deadline - time.monotonic()) * 1000
-    return planner_estimate(queryset) > max(left_ms, 0) * ROWS_PER_MS
+    return rows > max(left_ms, 0) * ROWS_PER_MS

@@ -22,6 +22,8 @@ from django.db.models import QuerySet
 
 from articles import query_budget
 from articles.display import plural_count
+from search.expressions import match_count
+from search.fts import ARTICLES
 
 
 @dataclass(frozen=True)
@@ -79,8 +81,15 @@ def article_list_total(filterset, page, *, ranked_share: bool, known: int | None
         return Total(0)
     if known is not None:  # `archive_counts.list_total`, which paged the list
         return Total(known)
-    if not filterset.form.cleaned_data.get("q", "").strip():
+    data = filterset.form.cleaned_data
+    text = (data.get("q") or "").strip()
+    if not text:
         return Total(page.count)
+    alone = not any(v for k, v in data.items() if k not in ("q", "sort", "match"))
+    if alone and (n := match_count(filterset.queryset.db, text, ARTICLES)) is not None:
+        if not ranked_share:  # a search alone, on SQLite: counted in its index
+            page.count = n
+        return Total(n)
     if ranked_share:
         page.count = settings.SEARCH_RANK_LIMIT  # exactly that many were ranked
         return counted_within_budget(filterset.qs, at_least=page.count)
