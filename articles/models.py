@@ -166,12 +166,17 @@ class Article(models.Model):
         indexes = [
             # default sort (newest first) and the date-range filter
             models.Index(fields=["-published", "-id"], name="article_published_idx"),
-            # outlet filter + outlet page, newest first
-            models.Index(fields=["outlet", "-published"], name="article_outlet_published_idx"),
-            # "most commented" sort and the has-comments filter
-            models.Index(fields=["-comment_count", "-published"], name="article_comments_idx"),
-            # "most quoted" sort
-            models.Index(fields=["-quote_count", "-published"], name="article_quotes_idx"),
+            # outlet filter + outlet page, newest first (PostgreSQL: article_outlet_newest_idx)
+            models.Index(
+                fields=["outlet", "-published", "-id"], name="article_outlet_published_idx"
+            ),
+            # "most commented" sort and the has-comments filter (PostgreSQL sorts by
+            # article_comments_newest_idx, migration 0011)
+            models.Index(
+                fields=["-comment_count", "-published", "-id"], name="article_comments_idx"
+            ),
+            # "most quoted" sort (PostgreSQL: article_quotes_newest_idx, migration 0011)
+            models.Index(fields=["-quote_count", "-published", "-id"], name="article_quotes_idx"),
             # re-import of a URL-less file finds its article by path
             models.Index(fields=["source_path"], name="article_source_path_idx"),
             # admin review queue: imports with the most warnings first

@@ -17,24 +17,7 @@ from comments.filters import CommentFilter
 from comments.models import Comment
 from comments.views import listed_comments
 from tests import factories
-
-POSTGRES = connection.vendor == "postgresql"
-
-
-def _plan(queryset) -> str:
-    if POSTGRES:
-        # A test's tables are tiny, so a sequential scan is cheapest: forbid it (for this
-        # transaction only), and bitmap scans, to see which index serves the query.
-        # (Whether PostgreSQL then reads the index alone depends on its visibility map,
-        # set by VACUUM, which a test transaction cannot run: see the README's figures.)
-        # Sorts too: on tiny tables "another index + sort" may cost less than the index in
-        # the list's order, depending on the statistics of the moment; without sorts the
-        # plan shows whether an index serves the order at all.
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute("SET LOCAL enable_bitmapscan = off")
-            cursor.execute("SET LOCAL enable_sort = off")
-    return queryset.explain()
+from tests.views.plans import POSTGRES, explain, explain_sql
 
 
 @pytest.fixture
@@ -47,7 +30,7 @@ def test_comment_list_default_sort_reads_its_index_in_order(undated):
     filterset = CommentFilter({}, queryset=listed_comments())
     page = filterset.qs[:25]
 
-    plan = _plan(page)
+    plan = explain(page)
 
     if POSTGRES:
         assert "comment_visible_newest_idx" in plan, plan
@@ -63,7 +46,7 @@ def test_outlet_comments_per_month_read_an_index_by_article(undated, gazette):
     """The chart's query where the site's months are not UTC's (else the kept counts)."""
     months = stats.monthly_rows(stats.outlet_visible_comments(gazette), "posted")
 
-    plan = _plan(months)
+    plan = explain(months)
 
     if POSTGRES:  # per article of the outlet; which index on article_id is the planner's
         assert "Seq Scan on comments_comment" not in plan, plan
@@ -71,17 +54,6 @@ def test_outlet_comments_per_month_read_an_index_by_article(undated, gazette):
         assert any("article_id = articles_article.id" in line for line in conditions), plan
     else:
         assert "COVERING INDEX comment_article_posted_idx" in plan, plan
-
-
-def _raw_plan(sql: str, params: list) -> str:
-    with connection.cursor() as cursor:
-        if POSTGRES:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute("SET LOCAL enable_bitmapscan = off")
-            cursor.execute(f"EXPLAIN {sql}", params)
-        else:
-            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
-        return "\n".join(" ".join(str(c) for c in row) for row in cursor.fetchall())
 
 
 @pytest.mark.parametrize(
@@ -101,7 +73,7 @@ def test_kept_counts_are_read_by_their_keys(harbour_article, gazette, read, inde
             archive_counts.person_articles(outlet_ids=[gazette.pk], limit=15)
     (query,) = queries.captured_queries
     sql = query["sql"].replace(str(gazette.pk), "%s")
-    plan = _raw_plan(sql, [gazette.pk] * sql.count("%s"))
+    plan = explain_sql(sql, [gazette.pk] * sql.count("%s"))
 
     if POSTGRES:
         assert index in plan, plan
