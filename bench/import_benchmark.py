@@ -70,6 +70,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=1, help="import_articles --workers (1)")
     parser.add_argument("--no-postgres", action="store_true", help="skip the PostgreSQL run")
     parser.add_argument("--pg-database", default="na_bench", help="database name (na_bench)")
+    parser.add_argument(
+        "--importers",
+        default="",
+        help="PostgreSQL: also time K importers at once over disjoint shares, e.g. 1,2,4",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args(argv)
 
@@ -123,7 +128,46 @@ def _bench_size(work: Path, n: int, args: argparse.Namespace) -> list[Run]:
             runs.append(_timed(f"postgres N={n}", n, command, pg_env))
         finally:
             _psql(f'DROP DATABASE IF EXISTS "{name}"')
+        for k in [int(v) for v in args.importers.split(",") if v.strip()]:
+            _psql(f'CREATE DATABASE "{name}"')
+            try:
+                pg_env = _env(PG_URL.format(name=name))
+                _manage(["migrate", "--verbosity", "0"], pg_env)
+                runs.append(_importers(f"pg x{k} N={n}", sorted(dumps.iterdir()), k, pg_env))
+            finally:
+                _psql(f'DROP DATABASE IF EXISTS "{name}"')
     return runs
+
+
+def _importers(label: str, paths: list[Path], k: int, env: dict[str, str]) -> Run:
+    """`k` importers started together on one database, each over every k-th file (the way
+    several machines share an archive): wall time to the last one's end, their CPU summed,
+    the largest one's peak memory."""
+    print(f"running {label}: {k} x manage.py import_articles - (disjoint shares)", file=sys.stderr)
+    outlets = ["--outlets-file", str(BENCH / "outlets.json")]
+    started = time.monotonic()
+    processes = []
+    for share in range(k):
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "import_articles", "-", *outlets],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        assert process.stdin is not None
+        process.stdin.write("".join(f"{p}\n" for p in paths[share::k]))
+        process.stdin.close()
+        processes.append(process)
+    cpu, peak, worst = 0.0, 0.0, 0
+    for process in processes:
+        _, status, usage = os.wait4(process.pid, 0)
+        cpu += usage.ru_utime + usage.ru_stime
+        peak = max(peak, usage.ru_maxrss / 1024)
+        worst = max(worst, os.waitstatus_to_exitcode(status))
+    return Run(label, len(paths), time.monotonic() - started, peak, worst, cpu)
 
 
 def _env(database_url: str) -> dict[str, str]:
