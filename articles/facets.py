@@ -108,9 +108,13 @@ def _ids(filterset, *skip: str) -> QuerySet:
     facet and the list can never disagree on what a word means.
     """
     queryset = filterset.queryset
-    for name, value in filterset.form.cleaned_data.items():
-        if name not in skip and name != "sort":
-            queryset = filterset.filters[name].filter(queryset, value)
+    filterset.as_subquery = True  # filters that read a whole set another way may (people)
+    try:
+        for name, value in filterset.form.cleaned_data.items():
+            if name not in skip and name != "sort":
+                queryset = filterset.filters[name].filter(queryset, value)
+    finally:
+        filterset.as_subquery = False
     return queryset.order_by().values("pk")
 
 
@@ -288,8 +292,13 @@ def counted(filterset, key: str) -> bool:
 
 
 def _one_person(filterset, active: set[str]) -> bool:
-    """`?person=x` alone: its outlets are the person's counts per outlet."""
-    return active == {"person"} and len(filterset.form.cleaned_data["person"]) == 1
+    """`?person=x`, perhaps with outlets: its outlets are the person's counts per outlet
+    (each other outlet's link adds the person's articles there)."""
+    return (
+        "person" in active
+        and active <= {"person", "outlet"}
+        and len(filterset.form.cleaned_data["person"]) == 1
+    )
 
 
 def _counted_rows(filterset, key: str, *, limit: int | None) -> list[tuple]:
