@@ -31,6 +31,12 @@ def plural_count(count: int, noun: str) -> str:
 
 
 @register.filter
+def thousands(value: int) -> str:
+    """`{{ 93478|thousands }}` -> "93,478"."""
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+@register.filter
 def total_text(total, noun: str) -> str:
     """`{{ total|total_text:"article" }}` -> "93,478 articles", "about 93,000 articles" or
     "more than 1,000 articles" (`articles.totals.Total`)."""
