@@ -162,6 +162,7 @@ class OutletAdmin(_LinesForm, CuratorAdmin):
 class PersonAdmin(_LinesForm, CuratorAdmin):
     lines_fields = ("aliases",)
     list_display = ("name", "alias_list", "mention_total", "quote_total")
+    ordering = ("name", "pk")  # Meta.ordering does not apply to the counts' GROUP BY
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
     actions = ["merge_people", "mark_not_a_person"]
