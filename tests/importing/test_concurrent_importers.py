@@ -5,8 +5,10 @@ deadlock failures."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from io import StringIO
 
 import pytest
@@ -87,3 +89,43 @@ def test_four_importers_over_overlapping_files_store_what_one_importer_stores(
     call_command("import_articles", *paths, stdout=StringIO())
 
     assert _snapshot() == together
+
+
+def test_kill_9_during_an_import_into_postgresql_leaves_whole_articles_and_a_rerun_finishes(
+    synthetic_dumps,
+):
+    """A real SIGKILL of an importer writing to PostgreSQL: what it stored is whole batches
+    of whole articles (counts agree with rows), and the same command finishes the rest."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the SQLite case is tests/importing/test_batched_import.py")
+    folder = str(synthetic_dumps(600, seed=11)[0].parent)
+    env = dict(os.environ, DATABASE_URL=_database_url(), DJANGO_SETTINGS_MODULE="tests.settings")
+    command = [sys.executable, "manage.py", "import_articles", folder, "--batch-size", "16"]
+    command += ["--outlets-file", BENCH_OUTLETS]
+    importer = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while Article.objects.count() < 40 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert importer.poll() is None, "the import ended before it could be killed"
+        importer.send_signal(signal.SIGKILL)
+    finally:
+        importer.wait()
+
+    stored = Article.objects.count()
+    # Batches of 1, 2, 4, 8, 16, 16 …: whatever was stored is a run of whole batches.
+    assert stored in {1, 3, 7, 15} | {15 + 16 * k for k in range(1, 40)}, stored
+    counted = Article.objects.annotate(
+        comments_stored=Count("comments", distinct=True),
+        quotes_stored=Count("quotes", distinct=True),
+    )
+    assert not [
+        a.pk
+        for a in counted
+        if a.comments_stored != a.comment_count or a.quotes_stored != a.quote_count
+    ]
+
+    rerun = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{600 - stored} new, 0 updated, {stored} unchanged" in rerun.stdout
+    assert Article.objects.count() == 600
