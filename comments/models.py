@@ -57,7 +57,11 @@ class Comment(models.Model):
                 name="comment_article_posted_idx",
                 condition=Q(hidden=False),
             ),
-            # author filter
+            # the author column as stored (the admin sorts by it). The list's exact author
+            # filter (`?author="Dana"`, iexact) cannot use it: `comment_author_exact_idx`
+            # (comments migration 0005) serves that, `author COLLATE NOCASE` on SQLite,
+            # `UPPER(author)` then newest first on PostgreSQL. The substring filter reads
+            # every visible comment: no B-tree serves `%Dana%` (#13)
             models.Index(fields=["author"], name="comment_author_idx"),
         ]
 

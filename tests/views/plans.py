@@ -7,6 +7,8 @@ only) to see which index serves the query.
 
 from __future__ import annotations
 
+import re
+
 from django.db import connection
 from django.db.models import QuerySet
 
@@ -45,3 +47,29 @@ def explain_sql(sql: str, params: list | None = None, *, bitmaps: bool = False) 
         prefix = "EXPLAIN" if POSTGRES else "EXPLAIN QUERY PLAN"
         cursor.execute(f"{prefix} {sql}", params)
         return "\n".join(" ".join(str(c) for c in row) for row in cursor.fetchall())
+
+
+def full_scans(plan: str) -> list[str]:
+    """Lines reading a table without an index: PostgreSQL's `Seq Scan` (forbidden here, so
+    chosen only when no index can serve), SQLite's `SCAN table` with no `USING …`."""
+    return [line for line in plan.splitlines() if re.search(r"Seq Scan|\bSCAN \S+$", line)]
+
+
+def sorted_rows(plan: str) -> list[str]:
+    """Lines that sort rows instead of reading them in order."""
+    return [line for line in plan.splitlines() if re.search(r"TEMP B-TREE|Sort\b", line)]
+
+
+def index_conditions(plan: str, table: str) -> dict[str, list[str]]:
+    """PostgreSQL: index -> the `Index Cond` of each read of `table` through it
+    (`""` for a read in index order with no condition)."""
+    reads: dict[str, list[str]] = {}
+    lines = plan.splitlines()
+    for i, line in enumerate(lines):
+        found = re.search(r"Index (?:Only )?Scan (?:Backward )?using (\S+) on (\S+)", line)
+        if not found or found[2] != table:
+            continue
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        condition = nxt.removeprefix("Index Cond: ") if nxt.startswith("Index Cond:") else ""
+        reads.setdefault(found[1], []).append(condition)
+    return reads
