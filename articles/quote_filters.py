@@ -52,7 +52,8 @@ class QuoteFilter(ListFilterSet):
     def filter_people(self, queryset, people, match):
         quotes = queryset.filter(speaker__in=people)
         if match == "all" and len(people) > 1:
-            quotes = quotes.filter(article__in=Article.objects.mentioning_all(people).values("pk"))
+            both = Article.objects.mentioning_all(people, as_set=True)  # a set: the UNION form
+            quotes = quotes.filter(article__in=both.values("pk"))
         return quotes
 
 

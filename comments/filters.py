@@ -68,8 +68,10 @@ class CommentFilter(ListFilterSet):
 
     def filter_people(self, queryset, people, match):
         """Comments under articles that mention (or quote) any / all of the people."""
-        articles = Article.objects.all()
+        articles = Article.objects.all()  # a set to join, not a page: the UNION form
         articles = (
-            articles.mentioning_all(people) if match == "all" else articles.mentioning(people)
+            articles.mentioning_all(people, as_set=True)
+            if match == "all"
+            else articles.mentioning(people, as_set=True)
         )
         return queryset.filter(article__in=articles.values("pk"))
