@@ -36,20 +36,13 @@ def pytest_sessionstart(session):
         )
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """PostgreSQL: autovacuum off in the test database. Tests that commit thousands of
-    imported rows (the concurrent and kill -9 importers) would otherwise have their tables
-    analysed at a moment of the run's choosing, and the plan tests (tests/views/plans.py)
-    would see another test's statistics: the plans must depend on the test alone."""
-    from django.db import connection
-
-    with django_db_blocker.unblock():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
-                for (table,) in cursor.fetchall():
-                    cursor.execute(f'ALTER TABLE "{table}" SET (autovacuum_enabled = false)')
+def pytest_collection_modifyitems(config, items):
+    """The plan tests (`plans` marker: EXPLAIN on tiny tables) run first, on the test
+    database as pytest-django just made it. PostgreSQL's plans for a few dozen rows follow
+    the tables' physical size and statistics, which the tests before them change: rolled
+    back rows leave dead space, committed imports get analysed by autovacuum. Run first,
+    they see what they see run alone, on every run."""
+    items.sort(key=lambda item: item.get_closest_marker("plans") is None)  # stable
 
 
 @pytest.fixture

@@ -128,6 +128,7 @@ def test_rebuild_puts_back_a_lost_comment_trigger(client, spoken, harbour_articl
     assert len(page_ids(client, url, "lighthouse")) == 2
 
 
+@pytest.mark.plans
 @pytest.mark.skipif("connection.vendor != 'postgresql'")
 def test_postgresql_reads_the_gin_expression_indexes(spoken):
     from search.expressions import text_search

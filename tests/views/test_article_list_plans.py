@@ -30,6 +30,8 @@ from tests.views.plans import (
     sorted_rows,
 )
 
+pytestmark = pytest.mark.plans
+
 PAGE = 25
 
 

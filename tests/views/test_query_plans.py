@@ -19,6 +19,8 @@ from comments.views import listed_comments
 from tests import factories
 from tests.views.plans import POSTGRES, explain, explain_sql
 
+pytestmark = pytest.mark.plans
+
 
 @pytest.fixture
 def undated(harbour_article):

@@ -48,6 +48,8 @@ from tests.views.plans import (
     sorted_rows,
 )
 
+pytestmark = pytest.mark.plans
+
 PAGE = 25
 # article filters that bound the dates both ways (or to one outlet): a small part of the archive
 BOUNDED = (
