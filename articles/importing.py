@@ -18,12 +18,13 @@ import random
 import time
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings as django_settings
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import IntegrityError, OperationalError, connection, connections, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
@@ -142,21 +143,55 @@ class Importer:
         A batch's files are read and hashed first and the stored hashes looked up in one
         query, so unchanged files are never parsed. Batches grow 1, 2, 4 … up to
         `batch_size`: the first article is stored at once, a long run shares each
-        transaction among many (#13).
+        transaction among many (#13). Into PostgreSQL, outside any transaction, each batch
+        is stored by a thread of its own while the next one is parsed (`_store_beside`).
         """
+        batches = self._parsed_batches(paths, batch_size or self.batch_size)
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
+            yield from self._store_beside(batches)
+            return
+        for batch in batches:
+            yield from self._finish(batch, checked=True)
+
+    def _parsed_batches(self, paths: Iterable[str | Path], batch_size: int):
+        """Batches of read, hashed and parsed entries, unchanged files marked."""
         batch: list[_Entry] = []
         held = 0  # bytes of text the batch holds: bounded, whatever the files' sizes
-        sizes = _growing(batch_size or self.batch_size)
+        sizes = _growing(batch_size)
         limit = next(sizes)
         for path in paths:
             entry = self._read(str(path))
             batch.append(entry)
             held += len(entry.text or "")
             if len(batch) >= limit or held >= _BATCH_TEXT_BYTES:
-                yield from self._finish_read(batch)
+                yield self._parse_batch(batch)
                 batch, held, limit = [], 0, next(sizes)
         if batch:
-            yield from self._finish_read(batch)
+            yield self._parse_batch(batch)
+
+    def _store_beside(self, batches: Iterator[list[_Entry]]) -> Iterator[ImportOutcome]:
+        """Store each batch in a thread of its own while this one parses the next.
+
+        An importer into PostgreSQL waits for the database a third of its time (the search
+        vectors, GIN entries and count triggers of each batch, computed by the server):
+        psycopg2 lets go of the interpreter while it waits, so parsing goes on meanwhile
+        (#13). One batch is stored at a time, in order, and at most one more waits, parsed;
+        the thread has its own connection, closed at the end. Parsing stays in this thread,
+        where the per-file time limit's signal arrives. A file stored by the batch before
+        while its twin was being marked is found by the store (ON CONFLICT), "unchanged".
+        """
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-store") as storer:
+            pending = None
+            try:
+                for batch in batches:
+                    stored = storer.submit(self._finish, batch, checked=True)
+                    if pending is not None:
+                        yield from pending.result()
+                    pending = stored
+                if pending is not None:
+                    yield from pending.result()
+            finally:
+                storer.submit(connections.close_all).result()  # run there: the thread's own
 
     def import_prepared(self, prepared: Iterable[PreparedDump]) -> Iterator[ImportOutcome]:
         """Store what worker processes prepared, in order, several articles per transaction."""
@@ -227,8 +262,8 @@ class Importer:
             decode_warnings=tuple(decoded.warnings),
         )
 
-    def _finish_read(self, batch: list[_Entry]) -> list[ImportOutcome]:
-        """Parse the files of a batch whose hashes are not stored yet, then store them."""
+    def _parse_batch(self, batch: list[_Entry]) -> list[_Entry]:
+        """Parse the files of a batch whose hashes are not stored yet."""
         self._mark_unchanged(batch)
         for entry in batch:
             if entry.outcome is not None or entry.text is None:
@@ -243,7 +278,7 @@ class Importer:
             except ExtractionError as exc:
                 entry.outcome = _failed(entry.shown, str(exc))
             entry.text = None  # the record holds what is needed; let the text go
-        return self._finish(batch, checked=True)
+        return batch
 
     def _finish(self, batch: list[_Entry], *, checked: bool = False) -> list[ImportOutcome]:
         if not checked:
