@@ -129,3 +129,47 @@ def test_kill_9_during_an_import_into_postgresql_leaves_whole_articles_and_a_rer
     assert rerun.returncode == 0, rerun.stderr
     assert f"{600 - stored} new, 0 updated, {stored} unchanged" in rerun.stdout
     assert Article.objects.count() == 600
+
+
+def test_storing_beside_parsing_stores_what_storing_in_turn_stores(synthetic_dumps):
+    """Into PostgreSQL outside a transaction, batches are stored by a thread of their own
+    while the next is parsed; inside one (here: `atomic`), in turn. Same rows, same
+    outcomes in the same order, and the thread's connection is closed at the end."""
+    if connection.vendor != "postgresql":
+        pytest.skip("only PostgreSQL stores beside parsing")
+    import threading
+
+    from django.db import transaction
+
+    from articles.importing import Importer
+
+    paths = [str(p) for p in synthetic_dumps(40, seed=5)]
+
+    stores = []
+    original = Importer._finish
+
+    def spy(self, batch, **kwargs):
+        stores.append(threading.current_thread() is threading.main_thread())
+        return original(self, batch, **kwargs)
+
+    Importer._finish = spy
+    try:
+        beside = [(o.source, o.status) for o in Importer(batch_size=8).import_paths(paths)]
+        together = _snapshot()
+        Article.objects.all().delete()
+        Person.objects.all().delete()
+        with transaction.atomic():
+            in_turn = [(o.source, o.status) for o in Importer(batch_size=8).import_paths(paths)]
+    finally:
+        Importer._finish = original
+
+    assert beside == in_turn and [s for _, s in beside] == ["new"] * 40
+    assert _snapshot() == together
+    half = len(stores) // 2  # batches of 1, 2, 4, 8 … each way
+    assert half and stores == [False] * half + [True] * half  # the thread's, then this one's
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()"
+        )
+        assert cursor.fetchone()[0] == 0  # no connection left open by the store thread
