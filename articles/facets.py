@@ -221,7 +221,8 @@ def _widening_person_rows(filterset, *, limit: int | None, chosen=(), total=None
     theirs = archive_counts.person_articles(outlet_ids=outlets, using=using)
     if total is None:
         total = filterset.queryset.filter(pk__in=_ids(filterset)).count()
-    current_sql, current_params = _listed_articles_sql([p.pk for p in data["person"]], outlets)
+    # the listed articles as one UNION of the person's mentions and quotes (`_ids`)
+    current_sql, current_params = _ids(filterset).query.sql_with_params()
     person, mention, quote = Person._meta.db_table, Mention._meta.db_table, Quote._meta.db_table
     with connections[using].cursor() as cursor:
         cursor.execute(
@@ -242,26 +243,6 @@ def _widening_person_rows(filterset, *, limit: int | None, chosen=(), total=None
     ]
     rows.sort(key=lambda row: (-row[2], row[1]))  # stable: ties keep the counts' id order
     return rows if limit is None else rows[:limit]
-
-
-def _listed_articles_sql(people: list[int], outlets: list[int] | None) -> tuple[str, list]:
-    """Ids of the articles mentioning or quoting any of `people` (in `outlets`), as one
-    UNION of the two indexes: the list's own `… IN (mentions) OR … IN (quotes)` suits its
-    newest-first walk, but as a set PostgreSQL reads it by scanning every article."""
-    mention, quote, article = Mention._meta.db_table, Quote._meta.db_table, Article._meta.db_table
-    marks = ", ".join(["%s"] * len(people))
-    sql = (
-        f"SELECT article_id FROM {mention} WHERE person_id IN ({marks}) UNION "
-        f"SELECT article_id FROM {quote} WHERE speaker_id IN ({marks})"
-    )
-    params = [*people, *people]
-    if outlets:
-        sql = (
-            f"SELECT id FROM {article} WHERE outlet_id IN ({', '.join(['%s'] * len(outlets))})"
-            f" AND id IN ({sql})"
-        )
-        params = [*outlets, *params]
-    return sql, params
 
 
 def _live_rows(filterset, key: str):
@@ -325,12 +306,12 @@ def choice_facet(
     *,
     path: str = "",
     total: int | None = None,
-    deadline: float | None = None,
+    budget: FacetBudget | None = None,
 ) -> Facet:
     """The sidebar facet for `key` ("person" or "outlet"): chosen values first (their links
     remove them), then the top values by count, and a "show all" link when there are more.
 
-    Past `deadline` (`time.monotonic()`) a count of the archive is stopped and the facet
+    Past the `budget` a count of the archive is stopped (or not started) and the facet
     comes back `skipped`, with only its chosen values."""
     if not filterset.is_valid():
         return Facet(key, TITLES[key], [])
@@ -340,7 +321,7 @@ def choice_facet(
         rows = _counted_rows(filterset, key, limit=SIDEBAR_LIMIT + 1)
     else:
         try:
-            with _budget(filterset, deadline):
+            with _budget(filterset, budget):
                 rows = _live_rows(filterset, key)(
                     filterset, limit=SIDEBAR_LIMIT + 1, chosen=[s for s, _ in chosen], total=total
                 )
@@ -351,21 +332,31 @@ def choice_facet(
     return Facet(key, TITLES[key], values, more_url=more)
 
 
-def _budget(filterset, deadline: float | None):
-    """The facet counts' time budget; past it, or when the listed rows are surely too many
-    for any count over them to end in time (every live facet counts at least those:
-    `article_facets` knows how many when the page counted them, else PostgreSQL's
-    estimate says), OverBudget at once."""
-    if deadline is None:
-        return nullcontext()
-    if not hasattr(filterset, "_facets_hopeless"):
-        listed = getattr(filterset, "_listed_rows", None)
-        filterset._facets_hopeless = query_budget.surely_over(
-            _ids(filterset), deadline, rows=listed
-        )
-    if filterset._facets_hopeless:
-        raise query_budget.OverBudget
-    return query_budget.within(connections[filterset.queryset.db], deadline)
+@dataclass
+class FacetBudget:
+    """The time a page's live facet counts share (`FACET_TIME_BUDGET_MS`), ending at
+    `deadline` (`time.monotonic()`), and `listed`, the rows every live count reads at
+    least (the list's total, when the page counted it)."""
+
+    deadline: float
+    listed: int | None = None
+    hopeless: bool | None = None  # decided once, before the first live count
+
+    def reads(self, filterset):
+        """The context a live count runs in: stopped at the deadline, or OverBudget at once
+        when the listed rows are surely too many for any count to end in time (their
+        number, else PostgreSQL's estimate)."""
+        if self.hopeless is None:
+            self.hopeless = query_budget.surely_over(
+                _ids(filterset), self.deadline, rows=self.listed
+            )
+        if self.hopeless:
+            raise query_budget.OverBudget
+        return query_budget.within(connections[filterset.queryset.db], self.deadline)
+
+
+def _budget(filterset, budget: FacetBudget | None):
+    return nullcontext() if budget is None else budget.reads(filterset)
 
 
 def _choice_value(params, key, slug, name, count, path) -> FacetValue:
@@ -399,7 +390,7 @@ def _month_key(value: date | datetime) -> str:
     return f"{value.year:04d}-{value.month:02d}"
 
 
-def _month_rows(filterset, deadline: float | None) -> list[dict]:
+def _month_rows(filterset, budget: FacetBudget | None) -> list[dict]:
     """{"m": month, "n": articles} of every month in the other filters, newest first."""
     if counted(filterset, "month"):
         outlets = filterset.form.cleaned_data.get("outlet")
@@ -409,7 +400,7 @@ def _month_rows(filterset, deadline: float | None) -> list[dict]:
         )
         return [{"m": date(int(k[:4]), int(k[5:7]), 1), "n": int(n)} for k, n in found]
     ids = _ids(filterset, *_DATE_WORDS)
-    with _budget(filterset, deadline):
+    with _budget(filterset, budget):
         return list(
             Article.objects.filter(pk__in=ids, published__isnull=False)
             .annotate(m=TruncMonth("published", tzinfo=UTC))
@@ -420,14 +411,14 @@ def _month_rows(filterset, deadline: float | None) -> list[dict]:
 
 
 def month_facet(
-    filterset, params: QueryDict, *, path: str = "", deadline: float | None = None
+    filterset, params: QueryDict, *, path: str = "", budget: FacetBudget | None = None
 ) -> Facet:
     """Every month with articles in the other filters, newest first, grouped by year."""
     if not filterset.is_valid():
         return Facet("month", TITLES["month"], [])
     chosen = params.get("month", "")
     try:
-        rows = _month_rows(filterset, deadline)
+        rows = _month_rows(filterset, budget)
     except query_budget.OverBudget:
         return Facet("month", TITLES["month"], [], skipped=True)
     undated = _without(params, "published_from", "published_to")
@@ -454,9 +445,8 @@ def article_facets(filterset, params: QueryDict, *, total: int | None = None) ->
     list counts it). Facets the kept counts cannot answer share `FACET_TIME_BUDGET_MS`,
     the months first (what a reader narrows by most: "Y in November 2016"), then people.
     """
-    deadline = query_budget.deadline_in(settings.FACET_TIME_BUDGET_MS)
-    filterset._listed_rows = total  # what `_budget` weighs the live counts by
-    outlet = choice_facet(filterset, params, "outlet", total=total, deadline=deadline)
-    month = month_facet(filterset, params, deadline=deadline)
-    person = choice_facet(filterset, params, "person", total=total, deadline=deadline)
+    budget = FacetBudget(query_budget.deadline_in(settings.FACET_TIME_BUDGET_MS), listed=total)
+    outlet = choice_facet(filterset, params, "outlet", total=total, budget=budget)
+    month = month_facet(filterset, params, budget=budget)
+    person = choice_facet(filterset, params, "person", total=total, budget=budget)
     return [outlet, person, month]

@@ -46,16 +46,16 @@ def counted_within_budget(queryset: QuerySet, *, at_least: int = 0) -> Total:
     else estimated (PostgreSQL) or known only to exceed `at_least` (SQLite)."""
     connection = connections[queryset.db]
     deadline = query_budget.deadline_in(settings.SEARCH_COUNT_BUDGET_MS)
+    postgres = connection.vendor == "postgresql"
+    estimate = query_budget.planner_estimate(queryset) if postgres else None
     try:
-        if not query_budget.surely_over(queryset, deadline):
+        if not query_budget.surely_over(queryset, deadline, rows=estimate):
             with query_budget.within(connection, deadline):
                 return Total(queryset.count())
     except query_budget.OverBudget:
         pass
-    if connection.vendor == "postgresql":
-        estimate = query_budget.planner_estimate(queryset)
-        if estimate > at_least:
-            return Total(_two_figures(estimate), "about")
+    if estimate is not None and estimate > at_least:
+        return Total(_two_figures(estimate), "about")
     return Total(at_least, "over")
 
 

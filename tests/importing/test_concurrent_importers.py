@@ -131,7 +131,7 @@ def test_kill_9_during_an_import_into_postgresql_leaves_whole_articles_and_a_rer
     assert Article.objects.count() == 600
 
 
-def test_storing_beside_parsing_stores_what_storing_in_turn_stores(synthetic_dumps):
+def test_storing_beside_parsing_stores_what_storing_in_turn_stores(synthetic_dumps, monkeypatch):
     """Into PostgreSQL outside a transaction, batches are stored by a thread of their own
     while the next is parsed; inside one (here: `atomic`), in turn. Same rows, same
     outcomes in the same order, and the thread's connection is closed at the end."""
@@ -156,16 +156,13 @@ def test_storing_beside_parsing_stores_what_storing_in_turn_stores(synthetic_dum
             thread_connections.append(connections["default"])  # the thread's own
         return original(self, batch, **kwargs)
 
-    Importer._finish = spy
-    try:
-        beside = [(o.source, o.status) for o in Importer(batch_size=8).import_paths(paths)]
-        together = _snapshot()
-        Article.objects.all().delete()
-        Person.objects.all().delete()
-        with transaction.atomic():
-            in_turn = [(o.source, o.status) for o in Importer(batch_size=8).import_paths(paths)]
-    finally:
-        Importer._finish = original
+    monkeypatch.setattr(Importer, "_finish", spy)
+    beside = [(o.source, o.status) for o in Importer(batch_size=8).import_paths(paths)]
+    together = _snapshot()
+    Article.objects.all().delete()
+    Person.objects.all().delete()
+    with transaction.atomic():
+        in_turn = [(o.source, o.status) for o in Importer(batch_size=8).import_paths(paths)]
 
     assert beside == in_turn and [s for _, s in beside] == ["new"] * 40
     assert _snapshot() == together
