@@ -108,13 +108,9 @@ def _ids(filterset, *skip: str) -> QuerySet:
     facet and the list can never disagree on what a word means.
     """
     queryset = filterset.queryset
-    filterset.as_subquery = True  # filters that read a whole set another way may (people)
-    try:
-        for name, value in filterset.form.cleaned_data.items():
-            if name not in skip and name != "sort":
-                queryset = filterset.filters[name].filter(queryset, value)
-    finally:
-        filterset.as_subquery = False
+    for name, value in filterset.form.cleaned_data.items():
+        if name not in skip and name != "sort":
+            queryset = filterset.filters[name].filter(queryset, value)
     return queryset.order_by().values("pk")
 
 

@@ -73,11 +73,9 @@ class ArticleFilter(ListFilterSet):
         return "relevance" if data.get("q", "").strip() else "newest"
 
     def filter_people(self, queryset, people, match):
-        # `as_subquery`: set while the facets re-apply the filters to count a whole set
-        as_set = getattr(self, "as_subquery", False)
         if match == "all":
-            return queryset.mentioning_all(people, as_set=as_set)
-        return queryset.mentioning(people, as_set=as_set)
+            return queryset.mentioning_all(people)
+        return queryset.mentioning(people)
 
     def filter_search(self, queryset, text):
         # Ranked only for "Best match": another order does not pay for the rank.

@@ -52,7 +52,7 @@ class QuoteFilter(ListFilterSet):
     def filter_people(self, queryset, people, match):
         quotes = queryset.filter(speaker__in=people)
         if match == "all" and len(people) > 1:
-            both = Article.objects.mentioning_all(people, as_set=True)  # a set: the UNION form
+            both = Article.objects.mentioning_all(people)
             quotes = quotes.filter(article__in=both.values("pk"))
         return quotes
 

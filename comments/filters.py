@@ -70,8 +70,8 @@ class CommentFilter(ListFilterSet):
         """Comments under articles that mention (or quote) any / all of the people."""
         articles = Article.objects.all()  # a set to join, not a page: the UNION form
         articles = (
-            articles.mentioning_all(people, as_set=True)
+            articles.mentioning_all(people)
             if match == "all"
-            else articles.mentioning(people, as_set=True)
+            else articles.mentioning(people)
         )
         return queryset.filter(article__in=articles.values("pk"))

@@ -101,12 +101,14 @@ def test_each_sort_reads_its_index_in_the_lists_order(
 @pytest.mark.parametrize("plan_of", [page_plan, count_plan], ids=["page", "count"])
 def test_person_filter_looks_people_up_in_the_mention_and_quote_indexes(archive, query, plan_of):
     """Each chosen person's articles come from the mention index and the quote index by
-    person; articles are read by id (SQLite) or along the list's index (PostgreSQL, which
-    checks each row against the hashed ids of the two lookups), never scanned."""
+    person, as one set that is joined to the articles by id, never scanned. PostgreSQL does
+    not check the list's rows one by one against hashed lookups (the `OR` form did: a page
+    of a person in 56 of 140,000 articles walked the whole newest-first index, 134 ms)."""
     plan = plan_of(query)
 
     assert not full_scans(plan), plan
     if POSTGRES:
+        assert "hashed SubPlan" not in plan, plan
         mentions = index_conditions(plan, "articles_mention")
         quotes = index_conditions(plan, "articles_quote")
         assert mentions and all(
