@@ -10,8 +10,8 @@ import zoneinfo
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.urls import reverse
 
+from articles.cached_reverse import cached_reverse
 from articles.parsing.records import OutletProfile
 from articles.querysets import NEWEST_FIRST, ArticleQuerySet, PersonQuerySet, QuoteQuerySet
 from articles.validators import validate_string_list, validate_time_zone
@@ -46,7 +46,7 @@ class Outlet(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:outlet_detail", args=[self.slug])
+        return cached_reverse("articles:outlet_detail", self.slug)
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
@@ -94,7 +94,7 @@ class Person(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:person_detail", args=[self.slug])
+        return cached_reverse("articles:person_detail", self.slug)
 
 
 class PersonRedirect(models.Model):
@@ -129,10 +129,14 @@ class Article(models.Model):
     # Fields a curator may edit; a re-import leaves those in `curated_fields` alone.
     CURATABLE_FIELDS = ("title", "authors", "published", "updated", "standfirst", "body", "tags")
 
-    outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="articles")
+    outlet = models.ForeignKey(
+        Outlet, on_delete=models.PROTECT, related_name="articles", db_index=False
+    )  # article_outlet_newest_idx leads with it
     url = models.URLField(max_length=1000, null=True, blank=True)
     title = models.CharField(max_length=500)
-    slug = models.SlugField(max_length=200, allow_unicode=False)
+    slug = models.SlugField(
+        max_length=200, allow_unicode=False, db_index=False
+    )  # URLs carry the id
     authors = models.JSONField(default=list, blank=True, validators=[validate_string_list])
     published = models.DateTimeField(null=True, blank=True)
     updated = models.DateTimeField(null=True, blank=True)
@@ -187,7 +191,7 @@ class Article(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:article_detail", args=[self.pk, self.slug or "article"])
+        return cached_reverse("articles:article_detail", self.pk, self.slug or "article")
 
     @property
     def paragraphs(self) -> list[str]:
@@ -199,8 +203,13 @@ class Article(models.Model):
 class Mention(models.Model):
     """Person mentioned in an article, with how many times."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions")
+    # indexed by mention_unique_person (article, person) and mention_person_idx (person, article)
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="mentions", db_index=False
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="mentions", db_index=False
+    )
     count = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -218,9 +227,17 @@ class Mention(models.Model):
 
 
 class Quote(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    # indexed by quote_unique_position (article, position) and quote_speaker_idx (speaker, article)
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="quotes", db_index=False
+    )
     speaker = models.ForeignKey(
-        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="quotes"
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="quotes",
+        db_index=False,
     )
     text = models.TextField()
     position = models.PositiveIntegerField(help_text="Order of the quote in its article.")

@@ -18,8 +18,8 @@ class CommentQuerySet(models.QuerySet):
 
 
 class Comment(models.Model):
-    article = models.ForeignKey(
-        "articles.Article", on_delete=models.CASCADE, related_name="comments"
+    article = models.ForeignKey(  # indexed by comment_unique_position (article, position)
+        "articles.Article", on_delete=models.CASCADE, related_name="comments", db_index=False
     )
     author = models.CharField(
         max_length=200, null=True, blank=True, help_text="Empty for an anonymous comment."
