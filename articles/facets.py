@@ -30,6 +30,7 @@ from __future__ import annotations
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import connections
@@ -78,9 +79,10 @@ class Facet:
 
 
 def toggle_url(params: QueryDict, key: str, value: str, *, multiple: bool, path: str = "") -> str:
-    """`?outlet=a&page=3`, toggle outlet=b -> `?outlet=a&outlet=b` (page dropped)."""
-    params = params.copy()
-    params.pop("page", None)
+    """`?outlet=a&page=3`, toggle outlet=b -> `?outlet=a&outlet=b` (page dropped).
+
+    Keys keep their order; `key` stays where it was, or comes last when new. Built from the
+    pairs, not a copy of the QueryDict: a list page builds a hundred of these."""
     current = [v for v in params.getlist(key) if v]
     if value in current:
         current.remove(value)
@@ -88,10 +90,10 @@ def toggle_url(params: QueryDict, key: str, value: str, *, multiple: bool, path:
         current.append(value)
     else:
         current = [value]
-    params.setlist(key, current)
-    if not current:
-        params.pop(key)
-    return f"{path}?{params.urlencode()}" if params else f"{path}?"
+    pairs = [(k, current if k == key else values) for k, values in params.lists() if k != "page"]
+    if key not in params:
+        pairs.append((key, current))
+    return f"{path}?{urlencode([(k, v) for k, v in pairs if v or k != key], doseq=True)}"
 
 
 def _without(params: QueryDict, *keys: str) -> QueryDict:
