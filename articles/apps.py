@@ -11,7 +11,7 @@ def _keep_counts(sender, using="default", **kwargs) -> None:
 
     connection = connections[using]
     applied = MigrationRecorder(connection).migration_qs.filter(
-        app="articles", name="0009_archive_counts"
+        app="articles", name="0013_kept_quote_and_mention_totals"
     )
     if applied.exists():  # migrated backwards past it: the counts stay gone
         archive_counts.install(connection)

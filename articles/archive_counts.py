@@ -3,9 +3,11 @@
 Two small tables, kept by database triggers in the same transaction as every write:
 
 - `articles_outletmonthcount` (outlet, month): articles published that month (UTC,
-  `'2016-11'`; `''` for undated articles) and visible comments posted that month;
+  `'2016-11'`; `''` for undated articles), their quotes (`Article.quote_count`) and
+  visible comments posted that month;
 - `articles_personoutletcount` (person, outlet): the outlet's articles that mention or
-  quote the person (an article doing both counts once, as the person facet counts it).
+  quote the person (an article doing both counts once, as the person facet counts it),
+  the times they are named there (`Mention.count`) and their quotes there.
 
 Why triggers rather than calls from Python: every write path changes these counts — the
 import's multi-row INSERTs and re-imports, admin edits of an article's outlet or date,
@@ -44,20 +46,24 @@ def month_sql(vendor: str, column: str) -> str:
 
 
 def _add_outlet_month(select: str) -> str:
-    """Upsert `select`'s (outlet_id, month, articles, comments) rows as increments."""
+    """Upsert `select`'s (outlet_id, month, articles, comments, quotes) rows as increments."""
     return (
-        f"INSERT INTO {OUTLET_MONTH} (outlet_id, month, articles, comments) {select} "
+        f"INSERT INTO {OUTLET_MONTH} (outlet_id, month, articles, comments, quotes) {select} "
         f"ON CONFLICT (outlet_id, month) DO UPDATE SET "
         f"articles = {OUTLET_MONTH}.articles + excluded.articles, "
-        f"comments = {OUTLET_MONTH}.comments + excluded.comments;"
+        f"comments = {OUTLET_MONTH}.comments + excluded.comments, "
+        f"quotes = {OUTLET_MONTH}.quotes + excluded.quotes;"
     )
 
 
 def _add_person_outlet(select: str) -> str:
+    """Upsert `select`'s (person_id, outlet_id, articles, mentions, quotes) as increments."""
     return (
-        f"INSERT INTO {PERSON_OUTLET} (person_id, outlet_id, articles) {select} "
-        f"ON CONFLICT (person_id, outlet_id) DO UPDATE SET "
-        f"articles = {PERSON_OUTLET}.articles + excluded.articles;"
+        f"INSERT INTO {PERSON_OUTLET} (person_id, outlet_id, articles, mentions, quotes) "
+        f"{select} ON CONFLICT (person_id, outlet_id) DO UPDATE SET "
+        f"articles = {PERSON_OUTLET}.articles + excluded.articles, "
+        f"mentions = {PERSON_OUTLET}.mentions + excluded.mentions, "
+        f"quotes = {PERSON_OUTLET}.quotes + excluded.quotes;"
     )
 
 
@@ -68,12 +74,13 @@ def _statements(vendor: str) -> dict[str, list[str]]:
 
     def article_in(row: str) -> str:
         return _add_outlet_month(
-            f"SELECT {row}.outlet_id, {m(f'{row}.published')}, 1, 0 WHERE true"
+            f"SELECT {row}.outlet_id, {m(f'{row}.published')}, 1, 0, {row}.quote_count WHERE true"
         )
 
     def article_out(row: str) -> str:
         return (
-            f"UPDATE {OUTLET_MONTH} SET articles = articles - 1 "
+            f"UPDATE {OUTLET_MONTH} SET articles = articles - 1, "
+            f"quotes = quotes - {row}.quote_count "
             f"WHERE outlet_id = {row}.outlet_id AND month = {m(f'{row}.published')};"
         )
 
@@ -81,25 +88,43 @@ def _statements(vendor: str) -> dict[str, list[str]]:
         f"SELECT person_id AS pid FROM {MENTION} WHERE article_id = {{row}}.id UNION "
         f"SELECT speaker_id FROM {QUOTE} WHERE article_id = {{row}}.id AND speaker_id IS NOT NULL"
     )
+
+    def times_named(row: str, person: str) -> str:
+        return (
+            f"(SELECT COALESCE(SUM(n.count), 0) FROM {MENTION} n "
+            f"WHERE n.article_id = {row}.id AND n.person_id = {person})"
+        )
+
+    def times_quoted(row: str, person: str) -> str:
+        return (
+            f"(SELECT COUNT(*) FROM {QUOTE} n WHERE n.article_id = {row}.id "
+            f"AND n.speaker_id = {person})"
+        )
+
+    here = f"{PERSON_OUTLET}.person_id"
     outlet_moved = [
         # the article's visible comments and its people follow it to the new outlet
         f"UPDATE {OUTLET_MONTH} SET comments = comments - (SELECT COUNT(*) FROM {COMMENT} c "
         f"WHERE c.article_id = OLD.id AND NOT c.hidden AND {m('c.posted')} = {OUTLET_MONTH}.month)"
         f" WHERE outlet_id = OLD.outlet_id;",
         _add_outlet_month(
-            f"SELECT NEW.outlet_id, {m('c.posted')}, 0, COUNT(*) FROM {COMMENT} c "
+            f"SELECT NEW.outlet_id, {m('c.posted')}, 0, COUNT(*), 0 FROM {COMMENT} c "
             f"WHERE c.article_id = NEW.id AND NOT c.hidden GROUP BY {m('c.posted')}"
         ),
-        f"UPDATE {PERSON_OUTLET} SET articles = articles - 1 WHERE outlet_id = OLD.outlet_id "
-        f"AND person_id IN ({people_of.format(row='OLD')});",
+        # the article's people, with the times each is named and quoted in it, follow it
+        f"UPDATE {PERSON_OUTLET} SET articles = articles - 1, "
+        f"mentions = mentions - {times_named('OLD', here)}, "
+        f"quotes = quotes - {times_quoted('OLD', here)} "
+        f"WHERE outlet_id = OLD.outlet_id AND person_id IN ({people_of.format(row='OLD')});",
         _add_person_outlet(
-            f"SELECT p.pid, NEW.outlet_id, 1 FROM ({people_of.format(row='NEW')}) p WHERE true"
+            f"SELECT p.pid, NEW.outlet_id, 1, {times_named('NEW', 'p.pid')}, "
+            f"{times_quoted('NEW', 'p.pid')} FROM ({people_of.format(row='NEW')}) p WHERE true"
         ),
     ]
 
     def comment_in(row: str) -> str:
         return _add_outlet_month(
-            f"SELECT a.outlet_id, {m(f'{row}.posted')}, 0, 1 FROM {ARTICLE} a "
+            f"SELECT a.outlet_id, {m(f'{row}.posted')}, 0, 1, 0 FROM {ARTICLE} a "
             f"WHERE a.id = {row}.article_id AND NOT {row}.hidden"
         )
 
@@ -120,18 +145,24 @@ def _statements(vendor: str) -> dict[str, list[str]]:
             f"AND o.speaker_id = {row}.{person}{own_quote})"
         )
 
+    def pair_counts(row: str, person: str) -> tuple[str, str, str]:
+        """What `row` adds: its article (unless another row gives the same pair), the times
+        it names the person, its quote."""
+        named, quoted = (f"{row}.count", "0") if person == "person_id" else ("0", "1")
+        return f"CASE WHEN {pair_alone(row, person)} THEN 1 ELSE 0 END", named, quoted
+
     def pair_in(row: str, person: str) -> str:
         return _add_person_outlet(
-            f"SELECT {row}.{person}, a.outlet_id, 1 FROM {ARTICLE} a "
-            f"WHERE a.id = {row}.article_id AND {row}.{person} IS NOT NULL "
-            f"AND {pair_alone(row, person)}"
+            f"SELECT {row}.{person}, a.outlet_id, {', '.join(pair_counts(row, person))} "
+            f"FROM {ARTICLE} a WHERE a.id = {row}.article_id AND {row}.{person} IS NOT NULL"
         )
 
     def pair_out(row: str, person: str) -> str:
+        article, named, quoted = pair_counts(row, person)
         return (
-            f"UPDATE {PERSON_OUTLET} SET articles = articles - 1 "
-            f"WHERE person_id = {row}.{person} AND outlet_id = {outlet_of(row)} "
-            f"AND {pair_alone(row, person)};"
+            f"UPDATE {PERSON_OUTLET} SET articles = articles - {article}, "
+            f"mentions = mentions - {named}, quotes = quotes - {quoted} "
+            f"WHERE person_id = {row}.{person} AND outlet_id = {outlet_of(row)};"
         )
 
     return {
@@ -153,9 +184,9 @@ def _statements(vendor: str) -> dict[str, list[str]]:
 
 # table -> (columns whose change moves counts, timing on PostgreSQL)
 _WATCHED = {
-    "article": (ARTICLE, ("outlet_id", "published"), "AFTER"),
+    "article": (ARTICLE, ("outlet_id", "published", "quote_count"), "AFTER"),
     "comment": (COMMENT, ("hidden", "posted", "article_id"), "AFTER"),
-    "mention": (MENTION, ("person_id", "article_id"), "BEFORE"),
+    "mention": (MENTION, ("person_id", "article_id", "count"), "BEFORE"),
     "quote": (QUOTE, ("speaker_id", "article_id"), "BEFORE"),
 }
 
@@ -256,20 +287,29 @@ def _fresh_sql(vendor: str) -> tuple[str, str]:
     """SELECTs of both tables' rows, counted from the archive itself."""
     published, posted = month_sql(vendor, "published"), month_sql(vendor, "c.posted")
     outlet_month = (
-        "SELECT outlet_id, month, SUM(articles), SUM(comments) FROM ("
-        f" SELECT outlet_id, {published} AS month, COUNT(*) AS articles, 0 AS comments"
-        f" FROM {ARTICLE} GROUP BY outlet_id, {published}"
+        "SELECT outlet_id, month, SUM(articles), SUM(comments), SUM(quotes) FROM ("
+        f" SELECT outlet_id, {published} AS month, COUNT(*) AS articles, 0 AS comments,"
+        f" SUM(quote_count) AS quotes FROM {ARTICLE} GROUP BY outlet_id, {published}"
         " UNION ALL"
-        f" SELECT a.outlet_id, {posted}, 0, COUNT(*) FROM {COMMENT} c"
+        f" SELECT a.outlet_id, {posted}, 0, COUNT(*), 0 FROM {COMMENT} c"
         f" JOIN {ARTICLE} a ON a.id = c.article_id WHERE NOT c.hidden"
         f" GROUP BY a.outlet_id, {posted}"
         ") u GROUP BY outlet_id, month"
     )
     person_outlet = (
-        "SELECT p.pid, a.outlet_id, COUNT(*) FROM ("
-        f" SELECT person_id AS pid, article_id FROM {MENTION} UNION"
-        f" SELECT speaker_id, article_id FROM {QUOTE} WHERE speaker_id IS NOT NULL"
-        f") p JOIN {ARTICLE} a ON a.id = p.article_id GROUP BY p.pid, a.outlet_id"
+        "SELECT pid, outlet_id, SUM(articles), SUM(mentions), SUM(quotes) FROM ("
+        " SELECT p.pid, a.outlet_id, COUNT(*) AS articles, 0 AS mentions, 0 AS quotes FROM ("
+        f"  SELECT person_id AS pid, article_id FROM {MENTION} UNION"
+        f"  SELECT speaker_id, article_id FROM {QUOTE} WHERE speaker_id IS NOT NULL"
+        f" ) p JOIN {ARTICLE} a ON a.id = p.article_id GROUP BY p.pid, a.outlet_id"
+        " UNION ALL"
+        f" SELECT m.person_id, a.outlet_id, 0, SUM(m.count), 0 FROM {MENTION} m"
+        f" JOIN {ARTICLE} a ON a.id = m.article_id GROUP BY m.person_id, a.outlet_id"
+        " UNION ALL"
+        f" SELECT q.speaker_id, a.outlet_id, 0, 0, COUNT(*) FROM {QUOTE} q"
+        f" JOIN {ARTICLE} a ON a.id = q.article_id WHERE q.speaker_id IS NOT NULL"
+        " GROUP BY q.speaker_id, a.outlet_id"
+        ") u GROUP BY pid, outlet_id"
     )
     return outlet_month, person_outlet
 
@@ -281,10 +321,12 @@ def rebuild(connection) -> None:
         cursor.execute(f"DELETE FROM {OUTLET_MONTH}")
         cursor.execute(f"DELETE FROM {PERSON_OUTLET}")
         cursor.execute(
-            f"INSERT INTO {OUTLET_MONTH} (outlet_id, month, articles, comments) {outlet_month}"
+            f"INSERT INTO {OUTLET_MONTH} (outlet_id, month, articles, comments, quotes) "
+            f"{outlet_month}"
         )
         cursor.execute(
-            f"INSERT INTO {PERSON_OUTLET} (person_id, outlet_id, articles) {person_outlet}"
+            f"INSERT INTO {PERSON_OUTLET} (person_id, outlet_id, articles, mentions, quotes) "
+            f"{person_outlet}"
         )
 
 
@@ -298,12 +340,12 @@ def differences(using: str = "default") -> list[tuple]:
         for label, kept_sql, fresh_sql in (
             (
                 "outlet_month",
-                f"SELECT outlet_id, month, articles, comments FROM {OUTLET_MONTH}",
+                f"SELECT outlet_id, month, articles, comments, quotes FROM {OUTLET_MONTH}",
                 outlet_month,
             ),
             (
                 "person_outlet",
-                f"SELECT person_id, outlet_id, articles FROM {PERSON_OUTLET}",
+                f"SELECT person_id, outlet_id, articles, mentions, quotes FROM {PERSON_OUTLET}",
                 person_outlet,
             ),
         ):

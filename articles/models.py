@@ -268,14 +268,15 @@ class Quote(models.Model):
 
 
 class OutletMonthCount(models.Model):
-    """Articles published (UTC month, 'YYYY-MM'; '' undated) and visible comments posted
-    per outlet and month, kept by database triggers on every write (#13,
+    """Articles published (UTC month, 'YYYY-MM'; '' undated), their quotes, and visible
+    comments posted per outlet and month, kept by database triggers on every write (#13,
     `articles.archive_counts`): the facets and outlet pages read these, not the archive."""
 
     outlet_id = models.BigIntegerField()
     month = models.CharField(max_length=7, blank=True)
     articles = models.IntegerField(default=0)
     comments = models.IntegerField(default=0)
+    quotes = models.IntegerField(default=0)  # the articles' `quote_count`
 
     class Meta:
         ordering = ["outlet_id", "month"]
@@ -289,12 +290,15 @@ class OutletMonthCount(models.Model):
 
 
 class PersonOutletCount(models.Model):
-    """Articles of an outlet that mention or quote a person, kept by database triggers
-    (#13, `articles.archive_counts`): the person facet reads these."""
+    """Articles of an outlet that mention or quote a person, the times the person is named
+    in them and their quotes there, kept by database triggers (#13,
+    `articles.archive_counts`): the person facet and the people index read these."""
 
     person_id = models.BigIntegerField()
     outlet_id = models.BigIntegerField()
     articles = models.IntegerField(default=0)
+    mentions = models.IntegerField(default=0)  # sum of `Mention.count`
+    quotes = models.IntegerField(default=0)
 
     class Meta:
         ordering = ["person_id", "outlet_id"]

@@ -196,3 +196,68 @@ def test_person_page_total_is_the_kept_count(client, harbour_article, courier, c
     assert page.context["article_total"] == 2
     PersonOutletCount.objects.filter(person_id=clara.pk).update(articles=40)
     assert client.get(clara.get_absolute_url()).context["article_total"] == 40
+
+
+def _named(person, outlet) -> tuple[int, int]:
+    row = PersonOutletCount.objects.filter(person_id=person.pk, outlet_id=outlet.pk).first()
+    return (row.mentions, row.quotes) if row else (0, 0)
+
+
+def _outlet_quotes(outlet) -> int:
+    return sum(r.quotes for r in OutletMonthCount.objects.filter(outlet_id=outlet.pk))
+
+
+def test_times_named_and_quotes_follow_every_write(harbour_article, gazette, courier, amelia, ben):
+    """Mentions (`Mention.count` summed) and quotes per person and outlet, and each outlet's
+    quotes (`Article.quote_count`), through a count change, a new speaker, a moved article,
+    a curator's quote total and deletes."""
+    named = _named(amelia, gazette)
+    article = factories.make_article("Named", outlet=gazette, people={amelia: 3})
+    factories.make_quote(article, "said once", amelia)
+    assert _named(amelia, gazette) == (named[0] + 3, named[1] + 1)
+
+    Mention.objects.filter(article=article, person=amelia).update(count=5)
+    assert _named(amelia, gazette)[0] == named[0] + 5
+    Quote.objects.filter(article=article).update(speaker=ben)
+    assert _named(amelia, gazette)[1] == named[1]
+    assert _named(ben, gazette)[1] >= 1
+
+    Article.objects.filter(pk=article.pk).update(quote_count=7)
+    before = _outlet_quotes(courier)
+    article.refresh_from_db()
+    article.outlet = courier
+    article.save()
+    assert _outlet_quotes(courier) == before + 7
+    assert _named(amelia, courier) == (5, 0)
+    assert archive_counts.differences() == []
+
+    Article.objects.filter(pk=article.pk).delete()
+    assert _named(amelia, courier) == (0, 0)
+    assert _outlet_quotes(courier) == before
+    assert archive_counts.differences() == []
+
+
+def test_people_and_outlet_indexes_show_the_archives_own_totals(client, archive, courier):
+    """The indexes read the kept counts: each total equals a count of the archive, in each
+    sort the people index offers."""
+    from django.db.models import Count, Sum
+
+    from articles.models import Outlet, Person
+
+    extra = factories.make_article("More", outlet=courier, people={Person.objects.first(): 4})
+    factories.make_quote(extra, "again", Person.objects.first())
+    mentions = dict(Person.objects.annotate(n=Sum("mentions__count")).values_list("slug", "n"))
+    quotes = dict(Person.objects.annotate(n=Count("quotes")).values_list("slug", "n"))
+    live = {slug: (mentions[slug] or 0, quotes[slug]) for slug in mentions}
+    for sort in ("articles", "mentions", "quotes", "name"):
+        rows = client.get("/people/", {"sort": sort}).context["page"]
+        assert {p.slug: (p.mention_total, p.quote_total) for p in rows} == live
+    outlets = {o.slug: o for o in client.get("/outlets/").context["page"]}
+    for outlet in Outlet.objects.all():
+        articles = Article.objects.filter(outlet=outlet)
+        shown = outlets.get(outlet.slug)
+        if shown is None:
+            assert not articles.exists()
+            continue
+        assert shown.article_total == articles.count()
+        assert shown.quote_total == sum(a.quote_count for a in articles)
