@@ -130,7 +130,12 @@ def test_rebuild_puts_back_a_lost_comment_trigger(client, spoken, harbour_articl
 
 @pytest.mark.plans
 @pytest.mark.skipif("connection.vendor != 'postgresql'")
-def test_postgresql_reads_the_gin_expression_indexes(spoken):
+def test_postgresql_reads_the_gin_expression_indexes(spoken, monkeypatch):
+    """A search's matches come from the GIN expression index, whether they are gathered
+    first (a few: their ids filter the list) or checked by the list's own query."""
+    from django.test.utils import CaptureQueriesContext
+
+    from search import expressions
     from search.expressions import text_search
     from search.fts import COMMENTS, QUOTES
 
@@ -138,9 +143,34 @@ def test_postgresql_reads_the_gin_expression_indexes(spoken):
         # tiny tables: forbid the scans that would win, to see which index serves the filter
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_indexscan = off")
-    # Unordered: the lists' orders join the article, and on tables this small the planner
-    # may then start from the articles, whatever index the text filter has.
-    quotes = text_search(Quote.objects.order_by(), "harbour", QUOTES)
-    comments = text_search(Comment.objects.order_by(), "harbour", COMMENTS)
-    assert "Bitmap Index Scan on quote_text_search" in quotes.explain()
-    assert "Bitmap Index Scan on comment_text_search" in comments.explain()
+    for model, index, name in [(Quote, QUOTES, "quote"), (Comment, COMMENTS, "comment")]:
+        with CaptureQueriesContext(connection) as gathered:
+            few = text_search(model.objects.order_by(), "harbour", index)
+        (ids,) = gathered.captured_queries
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN {ids['sql']}")
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        assert f"Bitmap Index Scan on {name}_text_search" in plan, plan
+        assert "to_tsvector" not in str(few.query)  # the list reads the ids it was given
+
+        # Unordered: the lists' orders join the article, and on tables this small the
+        # planner may then start from the articles, whatever index the text filter has.
+        monkeypatch.setattr(expressions, "FEW_MATCHES", 0)
+        broad = text_search(model.objects.order_by(), "harbour", index)
+        assert f"Bitmap Index Scan on {name}_text_search" in broad.explain()
+        monkeypatch.undo()
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+@pytest.mark.parametrize(("q", "keys"), CASES)
+def test_a_search_with_more_matches_than_are_gathered_first_finds_the_same(
+    client, spoken, q, keys, monkeypatch
+):
+    """Past `FEW_MATCHES` (here 1) the lists check each row against the search instead of
+    reading the gathered ids: the same rows either way."""
+    from search import expressions
+
+    monkeypatch.setattr(expressions, "FEW_MATCHES", 1)
+    quotes, comments = spoken
+    assert page_ids(client, reverse("articles:quote_list"), q) == {quotes[k] for k in keys}
+    assert page_ids(client, reverse("comments:comment_list"), q) == {comments[k] for k in keys}

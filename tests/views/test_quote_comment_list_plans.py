@@ -340,15 +340,26 @@ def test_quote_page_of_several_outlets_is_read_from_indexes(archive):
 
 
 @pytest.mark.parametrize("plan_of", ["page", "count"])
-def test_quote_search_reads_the_full_text_index(archive, plan_of):
+@pytest.mark.parametrize("matches", ["few", "many"])
+def test_quote_search_reads_the_full_text_index(archive, plan_of, matches, monkeypatch):
     """`?q=`: the matches come from `quote_fts` (SQLite) or the GIN index
-    `quote_text_search` (PostgreSQL). How the rest is read is search's business (#15)."""
+    `quote_text_search` (PostgreSQL). On PostgreSQL a search with few matches gathers
+    them first (`search.expressions.FEW_MATCHES`, proven to read the GIN index in
+    `tests/search`) and the list reads them by id; past that, the list's own query reads
+    the GIN index. How the rest is read is search's business (#15)."""
+    from search import expressions
+
+    if matches == "many":
+        monkeypatch.setattr(expressions, "FEW_MATCHES", 0)
     if plan_of == "page":
         plan = search_page_plan("quotes", "q=ferry")
     else:
         plan = count_plan("quotes", "q=ferry", bitmaps=True)
 
-    if POSTGRES:
+    if POSTGRES and matches == "few":
+        assert re.search(r"Index Cond: \(id = (ANY \(|\d)", plan), plan  # read by id
+        assert "quote_text_search" not in plan, plan
+    elif POSTGRES:
         assert "Bitmap Index Scan on quote_text_search" in plan, plan
     else:
         assert "quote_fts VIRTUAL TABLE" in plan, plan
@@ -590,15 +601,26 @@ def test_comment_count_of_outlets_comes_from_the_kept_counts(archive, query):
 
 
 @pytest.mark.parametrize("plan_of", ["page", "count"])
-def test_comment_search_reads_the_full_text_index(archive, plan_of):
+@pytest.mark.parametrize("matches", ["few", "many"])
+def test_comment_search_reads_the_full_text_index(archive, plan_of, matches, monkeypatch):
     """`?q=`: the matches come from `comment_fts` (SQLite) or the GIN index
-    `comment_text_search` (PostgreSQL)."""
-    if plan_of == "page":
-        plan = search_page_plan("comments", "q=ferry")
-    else:
-        plan = count_plan("comments", "q=ferry", bitmaps=True)
+    `comment_text_search` (PostgreSQL). On PostgreSQL a search with few matches gathers
+    them first (`search.expressions.FEW_MATCHES`, proven to read the GIN index in
+    `tests/search`) and the list reads them by id; past that, the list's own query reads
+    the GIN index. How the rest is read is search's business (#15)."""
+    from search import expressions
 
-    if POSTGRES:
+    if matches == "many":
+        monkeypatch.setattr(expressions, "FEW_MATCHES", 0)
+    if plan_of == "page":
+        plan = search_page_plan("comments", "q=news")
+    else:
+        plan = count_plan("comments", "q=news", bitmaps=True)
+
+    if POSTGRES and matches == "few":
+        assert re.search(r"Index Cond: \(id = (ANY \(|\d)", plan), plan  # read by id
+        assert "comment_text_search" not in plan, plan
+    elif POSTGRES:
         assert "Bitmap Index Scan on comment_text_search" in plan, plan
     else:
         assert "comment_fts VIRTUAL TABLE" in plan, plan
