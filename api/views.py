@@ -18,6 +18,7 @@ from django.urls import reverse
 
 from api import serializers
 from api.keyset import BadCursor, keyset_page
+from articles import archive_counts
 from articles.browsing import PAGE_SIZE as ARTICLE_PAGE_SIZE
 from articles.browsing import article_for_page
 from articles.comment_pages import comment_page
@@ -50,8 +51,12 @@ def error(status: int, message: str, **details) -> JsonResponse:
     return _Json({"error": message, **details}, status=status)
 
 
-def list_response(request, filterset, serialize, default_size: int, prepare=None) -> HttpResponse:
-    """One keyset page of `filterset`'s rows as JSON, or a 400 saying what is wrong."""
+def list_response(
+    request, filterset, serialize, default_size: int, prepare=None, kept: str | None = None
+) -> HttpResponse:
+    """One keyset page of `filterset`'s rows as JSON, or a 400 saying what is wrong. With
+    `kept` ("articles", "comments"), the count comes from the kept counts when they know
+    it (`archive_counts.list_total`), as the HTML lists' totals do."""
     if moved := list_redirect(request, filterset):
         return moved
     if not filterset.is_valid():
@@ -70,7 +75,10 @@ def list_response(request, filterset, serialize, default_size: int, prepare=None
         return error(400, f"bad cursor: {bad}")
     if prepare is not None:
         prepare(page.rows, filterset)
-    count = None if request.GET.get("_nocount") in ("1", "true") else rows.count()
+    count = None
+    if request.GET.get("_nocount") not in ("1", "true"):
+        count = archive_counts.list_total(filterset, kept) if kept else None
+        count = rows.count() if count is None else count
     base = site_url(request)
     next_url = None
     if page.next_cursor:
@@ -102,7 +110,12 @@ def article_list(request):
     articles = Article.objects.for_listing().prefetch_related(Prefetch("mentions", queryset=chips))
     filterset = ArticleFilter(request.GET, queryset=articles, extra_params=API_PARAMS)
     return list_response(
-        request, filterset, serializers.article_row, ARTICLE_PAGE_SIZE, prepare=_snippets
+        request,
+        filterset,
+        serializers.article_row,
+        ARTICLE_PAGE_SIZE,
+        prepare=_snippets,
+        kept="articles",
     )
 
 
@@ -121,7 +134,9 @@ def quote_list(request):
 
 def comment_list(request):
     filterset = CommentFilter(request.GET, queryset=listed_comments(), extra_params=API_PARAMS)
-    return list_response(request, filterset, serializers.comment_row, COMMENT_PAGE_SIZE)
+    return list_response(
+        request, filterset, serializers.comment_row, COMMENT_PAGE_SIZE, kept="comments"
+    )
 
 
 def person_list(request):

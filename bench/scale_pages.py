@@ -88,6 +88,7 @@ def pages() -> list[tuple[str, str]]:
 
     outlet = Outlet.objects.annotate(n=Count("articles")).order_by("-n").first()
     person = Person.objects.annotate(n=Count("mentions")).order_by("-n").first()
+    rare = Person.objects.annotate(n=Count("mentions")).filter(n__gt=0).order_by("n", "pk").first()
     article = Article.objects.order_by("-comment_count").first()
     return [
         ("home (articles list + facets)", "/"),
@@ -102,6 +103,12 @@ def pages() -> list[tuple[str, str]]:
         ("quotes list", "/quotes/"),
         ("person page", person.get_absolute_url()),
         ("comments search", f"/comments/?q={SEARCH_WORD}"),
+        # pages beyond the table, each once found slow at this size
+        ("list filtered by the person in fewest articles", f"/?person={rare.slug}"),
+        ("people index", "/people/"),
+        ("people index by quotes", "/people/?sort=quotes"),
+        ("outlets index", "/outlets/"),
+        (f"quotes search (q={SEARCH_WORD})", f"/quotes/?q={SEARCH_WORD}"),
     ]
 
 
