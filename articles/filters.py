@@ -10,6 +10,7 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.db.models import QuerySet
+from django.utils.functional import cached_property
 
 from articles.models import Article
 from articles.querysets import NEWEST_FIRST
@@ -79,7 +80,16 @@ class ArticleFilter(ListFilterSet):
 
     def filter_search(self, queryset, text):
         # Ranked only for "Best match": another order does not pay for the rank.
-        return queryset.search(text, ranked=self.form.cleaned_data.get("sort") == "relevance")
+        ranked = self.form.cleaned_data.get("sort") == "relevance"
+        return queryset.search(text, ranked=ranked, matches=self._few_matches)
+
+    @cached_property
+    def _few_matches(self) -> list[int] | None:
+        """The search's matches when few (PostgreSQL), gathered once for the list, its
+        count and each facet that re-applies the search (`ArticleQuerySet.few_matches`)."""
+        return Article.objects.using(self.queryset.db).few_matches(
+            self.form.cleaned_data.get("q", "")
+        )
 
     def filter_has_comments(self, queryset, name, value):
         return queryset.filter(comment_count__gt=0) if value else queryset

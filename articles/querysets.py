@@ -12,11 +12,12 @@ from django.db import connections, models
 from django.db.models import F, Func, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from search.expressions import Fts5Rank, filter_matches, no_ids
+from search.expressions import Fts5Rank, among, few_matching_ids, filter_matches, no_ids
 from search.fts import ARTICLES
 from search.websearch import to_fts5
 
 SEARCH_CONFIG = "english"
+FEW_ARTICLE_MATCHES = 500  # PostgreSQL: up to this many, a search's articles are read by id
 
 # Newest first with undated articles last on both databases (PostgreSQL sorts NULLs first
 # in DESC order unless told; SQLite sorts them last). Served by article_published_idx on
@@ -66,16 +67,22 @@ class ArticleQuerySet(models.QuerySet):
             matched = matched.mentioning([person])
         return matched
 
-    def search(self, text: str, *, ranked: bool = True) -> ArticleQuerySet:
+    def search(
+        self, text: str, *, ranked: bool = True, matches: list[int] | None = None
+    ) -> ArticleQuerySet:
         """Full-text search, annotated with `rank` (higher is better) unless `ranked` is
         False (a list sorted otherwise does not pay for it): `search_vector` on
-        PostgreSQL, the FTS5 index on SQLite, `"a phrase" -not OR either` on both."""
+        PostgreSQL, the FTS5 index on SQLite, `"a phrase" -not OR either` on both.
+        `matches`: on PostgreSQL, the ids `few_matches` gathered for `text`, read by id."""
         text = (text or "").strip()
         if not text:
             return self
         if _vendor(self) == "postgresql":
             query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-            found = self.filter(search_vector=query)
+            if matches is not None:
+                found = self.filter(pk__in=among(matches))
+            else:
+                found = self.filter(search_vector=query)
             return found.annotate(rank=SearchRank(F("search_vector"), query)) if ranked else found
         match = to_fts5(text)
         if match is None:  # only stop words or punctuation: nothing, as on PostgreSQL
@@ -83,6 +90,23 @@ class ArticleQuerySet(models.QuerySet):
             return found.annotate(rank=Value(0.0, models.FloatField())) if ranked else found
         found = filter_matches(self, match, ARTICLES)
         return found.annotate(rank=Fts5Rank(match)) if ranked else found
+
+    def few_matches(self, text: str) -> list[int] | None:
+        """PostgreSQL: the ids of the articles matching `text` when there are at most
+        `FEW_ARTICLE_MATCHES`, for `search(matches=…)`; None when there are more, on
+        SQLite (whose FTS5 index answers by id already), or without text.
+
+        A phrase of two common words (`"budget vote"`: 75,656 articles hold both words,
+        none the phrase) is checked against each candidate's `search_vector` once here,
+        not again by the page, its rank, count and facets: 1.4–1.8 s -> 0.4 s at 140,000
+        articles. The cap is low because a common word pays for reading that many
+        matches (500: ~3 ms) before its list is read the usual way."""
+        text = (text or "").strip()
+        if not text or _vendor(self) != "postgresql":
+            return None
+        match_sql = f"search_vector @@ websearch_to_tsquery('{SEARCH_CONFIG}', %s)"
+        table = self.model._meta.db_table
+        return few_matching_ids(self.db, table, match_sql, text, few=FEW_ARTICLE_MATCHES)
 
     def best_first(self, limit: int) -> tuple[ArticleQuerySet, bool]:
         """A search's results (`search` annotated `rank`) best match first, ranking at most

@@ -79,7 +79,7 @@ def match_count(using: str, text: str, index: FtsIndex) -> int | None:
 def no_ids() -> RawSQL:
     """An always-empty `pk__in=` that still compiles to SQL (unlike `.none()`, which the
     facets' hand-written SQL cannot embed)."""
-    return RawSQL("SELECT NULL WHERE 0 = 1", ())
+    return RawSQL("SELECT 0 WHERE 0 = 1", ())  # an integer: PostgreSQL compares it with ids
 
 
 class Fts5Rank(Func):
@@ -135,27 +135,31 @@ class WebSearchMatch(Func):
 FEW_MATCHES = 2000
 
 
-def _few_matching_ids(using: str, table: str, column: str, text: str) -> list[int] | None:
-    """PostgreSQL: the ids of `table`'s rows whose `column` matches `text` when there are
-    at most `FEW_MATCHES` of them, else None. One read of the GIN index that stops past
-    that many.
+def few_matching_ids(
+    using: str, table: str, match_sql: str, text: str, few: int | None = None
+) -> list[int] | None:
+    """PostgreSQL: the ids of `table`'s rows where `match_sql` (a condition with one `%s`,
+    the websearch text) holds, when there are at most `few` of them (`FEW_MATCHES`), else
+    None. One read of the GIN index that stops past that many.
 
     The list then filters by id: with the `@@` condition alone PostgreSQL guesses how many
-    rows match and, for a page ordered by date, walks the date order recomputing each
-    row's tsvector until it has a page; right for a common word, but a word in few quotes
-    (or none) costs a walk of all 480,000: 4.7 s at 140,000 articles (#13). A phrase is
-    checked against each candidate's text (the index knows words, not their order), so it
-    is checked here once, not again by the page and by its count (2,500 candidates of
-    `"budget vote"` among 1.95 M comments: 90 ms each time).
+    rows match and, for a page ordered by date, walks the date order checking each row
+    until it has a page; right for a common word, but a word in few quotes (or none) costs
+    a walk of all 480,000, recomputing each one's tsvector: 4.7 s at 140,000 articles
+    (#13). A phrase is checked against each candidate (the index knows words, not their
+    order), so it is checked here once, not again by the page, its count and its facets.
     """
+    few = FEW_MATCHES if few is None else few
     with connections[using].cursor() as cursor:
-        cursor.execute(
-            f"SELECT id FROM {table} WHERE to_tsvector('english', {column}) "
-            f"@@ websearch_to_tsquery('english', %s) LIMIT {FEW_MATCHES + 1}",
-            [text],
-        )
+        cursor.execute(f"SELECT id FROM {table} WHERE {match_sql} LIMIT {few + 1}", [text])
         ids = [row[0] for row in cursor.fetchall()]
-    return ids if len(ids) <= FEW_MATCHES else None
+    return ids if len(ids) <= few else None
+
+
+def among(ids: list[int]):
+    """`pk__in=` value for gathered ids, empty included (which `.none()` or `[]` cannot be
+    in the facets' hand-written SQL)."""
+    return ids or no_ids()
 
 
 def text_search(queryset: QuerySet, text: str, index: FtsIndex, column: str = "text") -> QuerySet:
@@ -169,9 +173,10 @@ def text_search(queryset: QuerySet, text: str, index: FtsIndex, column: str = "t
     if not text:
         return queryset
     if connections[queryset.db].vendor == "postgresql":
-        ids = _few_matching_ids(queryset.db, index.table, column, text)
+        match_sql = f"to_tsvector('english', {column}) @@ websearch_to_tsquery('english', %s)"
+        ids = few_matching_ids(queryset.db, index.table, match_sql, text)
         if ids is not None:
-            return queryset.filter(pk__in=ids)
+            return queryset.filter(pk__in=among(ids))
         return queryset.filter(WebSearchMatch(column, text))
     match = to_fts5(text)
     if match is None:  # only stop words or punctuation: nothing, as on PostgreSQL

@@ -144,3 +144,29 @@ def test_ranking_runs_the_match_once_not_once_per_article(corpus, sort):
         plan = "\n".join(str(row[-1]) for row in cursor.fetchall())
     assert "AUTOMATIC" in plan and "INDEX (id=?)" in plan, plan
     assert list(queryset) == sorted(queryset, key=lambda a: (-a.rank, -a.pk)) or sort[0] != "-rank"
+
+
+def _listed(client, q: str) -> list[int]:
+    response = client.get(reverse("articles:article_list"), {"q": q})
+    assert response.status_code == 200
+    return [a.pk for a in response.context["page"]]
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+@pytest.mark.parametrize(("q", "keys"), CASES)
+def test_few_matches_are_gathered_once_and_read_by_id(client, corpus, q, keys, monkeypatch):
+    """PostgreSQL (#13): a search with few matches reads the GIN index once per page, and
+    the list, its rank, count and facets read those ids; past `FEW_ARTICLE_MATCHES` (here
+    0) the list checks each row itself. The same articles, in the same order, either way."""
+    from django.test.utils import CaptureQueriesContext
+
+    from articles import querysets
+
+    with CaptureQueriesContext(connection) as queries:
+        gathered = _listed(client, q)
+    matching = [x["sql"] for x in queries.captured_queries if "search_vector @@" in x["sql"]]
+    assert len(matching) <= 1, matching  # none when the text has no words to search
+
+    monkeypatch.setattr(querysets, "FEW_ARTICLE_MATCHES", 0)
+    assert sorted(gathered) == sorted(corpus[k] for k in keys)
+    assert _listed(client, q) == gathered

@@ -217,10 +217,17 @@ def test_has_comments_most_commented_first_is_one_range_of_one_index(archive):
 
 
 @pytest.mark.parametrize("plan_of", [page_plan, count_plan], ids=["page", "count"])
-def test_search_reads_the_full_text_index(archive, plan_of):
+@pytest.mark.parametrize("matches", ["few", "many"])
+def test_search_reads_the_full_text_index(archive, plan_of, matches, monkeypatch):
     """`?q=`: the matches come from the full-text index, FTS5's `article_fts` on SQLite,
-    the GIN index on `search_vector` on PostgreSQL. (How they are ranked and paged is
+    the GIN index on `search_vector` on PostgreSQL. On PostgreSQL a search with few
+    matches gathers them from that index first (`ArticleQuerySet.few_matches`, proven in
+    `tests/search`) and the list reads them by id. (How they are ranked and paged is
     search's business, not asserted here.)"""
+    from articles import querysets
+
+    if matches == "many":
+        monkeypatch.setattr(querysets, "FEW_ARTICLE_MATCHES", 0)
     if plan_of is page_plan:
         # Best match must sort (by rank), so sorts stay allowed: forbidden, every plan costs
         # the same penalty and the choice among them is arbitrary.
@@ -230,7 +237,10 @@ def test_search_reads_the_full_text_index(archive, plan_of):
     else:
         plan = plan_of("q=ferry", bitmaps=True)
 
-    if POSTGRES:
+    if POSTGRES and matches == "few":
+        assert re.search(r"Index Cond: \(id = (ANY \(|\d)", plan), plan  # read by id
+        assert "article_search_gin" not in plan, plan
+    elif POSTGRES:
         assert "Bitmap Index Scan on article_search_gin" in plan, plan
     else:
         assert "article_fts VIRTUAL TABLE" in plan, plan
