@@ -341,28 +341,34 @@ def test_quote_page_of_several_outlets_is_read_from_indexes(archive):
 
 @pytest.mark.parametrize("plan_of", ["page", "count"])
 @pytest.mark.parametrize("matches", ["few", "many"])
-def test_quote_search_reads_the_full_text_index(archive, plan_of, matches, monkeypatch):
-    """`?q=`: the matches come from `quote_fts` (SQLite) or the GIN index
-    `quote_text_search` (PostgreSQL). On PostgreSQL a search with few matches gathers
-    them first (`search.expressions.FEW_MATCHES`, proven to read the GIN index in
-    `tests/search`) and the list reads them by id; past that, the list's own query reads
-    the GIN index. How the rest is read is search's business (#15)."""
+@pytest.mark.parametrize(
+    ("kind", "name", "query"), [("quotes", "quote", "q=ferry"), ("comments", "comment", "q=news")]
+)
+def test_search_reads_the_full_text_index(
+    archive, plan_of, matches, kind, name, query, monkeypatch
+):
+    """`?q=` on the quote and comment lists: the matches come from `quote_fts` /
+    `comment_fts` (SQLite) or the GIN index `quote_text_search` / `comment_text_search`
+    (PostgreSQL). On PostgreSQL a search with few matches gathers them first
+    (`search.expressions.FEW_MATCHES`, proven to read the GIN index in `tests/search`) and
+    the list reads them by id; past that, the list's own query reads the GIN index. How the
+    rest is read is search's business (#15)."""
     from search import expressions
 
     if matches == "many":
         monkeypatch.setattr(expressions, "FEW_MATCHES", 0)
     if plan_of == "page":
-        plan = search_page_plan("quotes", "q=ferry")
+        plan = search_page_plan(kind, query)
     else:
-        plan = count_plan("quotes", "q=ferry", bitmaps=True)
+        plan = count_plan(kind, query, bitmaps=True)
 
     if POSTGRES and matches == "few":
         assert re.search(r"Index Cond: \(id = (ANY \(|\d)", plan), plan  # read by id
-        assert "quote_text_search" not in plan, plan
+        assert f"{name}_text_search" not in plan, plan
     elif POSTGRES:
-        assert "Bitmap Index Scan on quote_text_search" in plan, plan
+        assert f"Bitmap Index Scan on {name}_text_search" in plan, plan
     else:
-        assert "quote_fts VIRTUAL TABLE" in plan, plan
+        assert f"{name}_fts VIRTUAL TABLE" in plan, plan
 
 
 # --- comments: sorts ---------------------------------------------------------------------
@@ -598,29 +604,3 @@ def test_comment_count_of_outlets_comes_from_the_kept_counts(archive, query):
     total = archive_counts.list_total(filterset, "comments")
 
     assert total == filterset.qs.count()
-
-
-@pytest.mark.parametrize("plan_of", ["page", "count"])
-@pytest.mark.parametrize("matches", ["few", "many"])
-def test_comment_search_reads_the_full_text_index(archive, plan_of, matches, monkeypatch):
-    """`?q=`: the matches come from `comment_fts` (SQLite) or the GIN index
-    `comment_text_search` (PostgreSQL). On PostgreSQL a search with few matches gathers
-    them first (`search.expressions.FEW_MATCHES`, proven to read the GIN index in
-    `tests/search`) and the list reads them by id; past that, the list's own query reads
-    the GIN index. How the rest is read is search's business (#15)."""
-    from search import expressions
-
-    if matches == "many":
-        monkeypatch.setattr(expressions, "FEW_MATCHES", 0)
-    if plan_of == "page":
-        plan = search_page_plan("comments", "q=news")
-    else:
-        plan = count_plan("comments", "q=news", bitmaps=True)
-
-    if POSTGRES and matches == "few":
-        assert re.search(r"Index Cond: \(id = (ANY \(|\d)", plan), plan  # read by id
-        assert "comment_text_search" not in plan, plan
-    elif POSTGRES:
-        assert "Bitmap Index Scan on comment_text_search" in plan, plan
-    else:
-        assert "comment_fts VIRTUAL TABLE" in plan, plan
