@@ -11,6 +11,7 @@ import re
 
 from django.db import connection
 from django.db.models import QuerySet
+from django.test.utils import CaptureQueriesContext
 
 POSTGRES = connection.vendor == "postgresql"
 
@@ -47,6 +48,20 @@ def explain_sql(sql: str, params: list | None = None, *, bitmaps: bool = False) 
         prefix = "EXPLAIN" if POSTGRES else "EXPLAIN QUERY PLAN"
         cursor.execute(f"{prefix} {sql}", params)
         return "\n".join(" ".join(str(c) for c in row) for row in cursor.fetchall())
+
+
+def count_plan(queryset: QuerySet, *, bitmaps: bool = False) -> str:
+    """The plan of the one query `queryset.count()` runs."""
+    with CaptureQueriesContext(connection) as queries:
+        queryset.count()
+    (count,) = queries.captured_queries
+    return explain_sql(count["sql"], bitmaps=bitmaps)
+
+
+def reads_by_id(plan: str) -> bool:
+    """PostgreSQL: rows are looked up by a list of ids (`id = ANY (…)`, or `id = 7` for one),
+    as a search's gathered matches are."""
+    return re.search(r"Index Cond: \(id = (ANY \(|\d)", plan) is not None
 
 
 def full_scans(plan: str) -> list[str]:
